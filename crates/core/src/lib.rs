@@ -1,0 +1,16 @@
+//! Shared vocabulary of actorgraph: documents, sentences, byte spans, actor ids and mentions.
+//!
+//! This crate does no IO and has no knowledge of any particular gazetteer or rule set; every other
+//! crate speaks in its types.
+
+pub mod actor;
+mod document;
+mod mention;
+pub mod sentence;
+mod span;
+
+pub use actor::{ActorId, EntityType};
+pub use document::Document;
+pub use mention::{Mention, MentionKind};
+pub use sentence::split_sentences;
+pub use span::Span;

@@ -1,0 +1,79 @@
+//! The RON file format of gazetteer data, exactly as users write it.
+//!
+//! These structs mirror the files and nothing else; [`crate::Actor`] is the in-memory form that
+//! the matcher and the rest of actorgraph use. Keeping the two apart lets the file format stay
+//! friendly (optional fields, plain strings) while the in-memory types stay strict.
+//!
+//! A file holds a list of actors:
+//!
+//! ```ron
+//! [
+//!     (
+//!         id: "IRN",
+//!         entity_type: country,
+//!         label: "Iran",
+//!         aliases: ["Iran", "Islamic Republic of Iran"],
+//!         demonyms: ["Iranian", "Iranians"],
+//!         metonyms: ["Tehran"],
+//!     ),
+//!     (
+//!         id: "avigdor-liberman",
+//!         entity_type: person,
+//!         label: "Avigdor Liberman",
+//!         aliases: ["Avigdor Liberman", "Avigdor Lieberman"],
+//!         surnames: ["Liberman", "Lieberman"],
+//!         affiliation: "ISR",
+//!         roles: [(title: "defense minister", of: "ISR", from: "2016-05-30", to: "2018-11-14")],
+//!     ),
+//! ]
+//! ```
+
+use actorgraph_core::EntityType;
+use serde::Deserialize;
+
+/// One actor entry of a data file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Actor")]
+pub(crate) struct ActorEntry {
+    pub id: String,
+    pub entity_type: EntityType,
+    pub label: String,
+    /// Names, spelling variants and acronyms. An alias written wholly in capitals ("IDF",
+    /// "U.S.") is an acronym and only matches as written.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// National adjectives and nouns: "Iranian", "Iranians".
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// Places and buildings that stand for the actor: "Moscow", "Kremlin".
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+    /// Surnames that name a person alone when unambiguous: "Liberman".
+    #[serde(default)]
+    pub surnames: Vec<String>,
+    /// The id of the country or organization this actor acts for.
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<RoleEntry>,
+    /// Free text for curators: sources, caveats. Never used for matching.
+    #[serde(default)]
+    #[allow(dead_code, reason = "read by people, not by the program")]
+    pub note: Option<String>,
+}
+
+/// A role an actor held, optionally dated.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Role")]
+pub(crate) struct RoleEntry {
+    pub title: String,
+    /// The id of the actor the role is held in or for ("ISR" for Israel's defense minister).
+    #[serde(default)]
+    pub of: Option<String>,
+    /// First day in the role: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Last day in the role, same format; absent while the role is held.
+    #[serde(default)]
+    pub to: Option<String>,
+}

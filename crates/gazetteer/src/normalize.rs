@@ -1,0 +1,255 @@
+//! Text normalization for matching, with a map back to the original byte offsets.
+//!
+//! Matching runs on a normalized copy of the text, never on the text itself, so that every
+//! surface variation the gazetteer should ignore disappears in one pass:
+//!
+//! * every run of non-word characters (spaces, line breaks, hyphens, dots, straight and curly
+//!   apostrophes and quotes) becomes one space: "al-Assad", "al Assad" and "al\nAssad" read the
+//!   same, and "Iran’s" reads as "iran s", leaving "iran" a whole token;
+//! * letters are lower-cased and Latin diacritics folded ("Élysée" reads "elysee"), except in
+//!   tokens written wholly in capitals, which keep their case: that is what lets the acronym
+//!   "US" match "US" but not the pronoun "us", while "IRAN" in a shouting headline still matches
+//!   the upper-case variant of "Iran";
+//! * the normalized text starts and ends with a space, so a pattern written as `" iran "` can
+//!   only match a whole token. Token boundaries are part of the match itself, which is what keeps
+//!   leftmost-longest matching from picking "the UK" inside "the Ukraine" and then hiding
+//!   "Ukraine".
+//!
+//! Gazetteer aliases go through the same function, so text and patterns always agree.
+
+/// A normalized copy of a text with the offsets needed to map positions back.
+#[derive(Debug)]
+pub(crate) struct NormalizedText {
+    bytes: Vec<u8>,
+    /// `(normalized offset, original offset)` at every point where their difference changes.
+    /// Between two checkpoints the two texts advance byte for byte.
+    checkpoints: Vec<(u32, u32)>,
+    original_len: usize,
+}
+
+impl NormalizedText {
+    pub(crate) fn new(text: &str) -> NormalizedText {
+        assert!(
+            u32::try_from(text.len()).is_ok(),
+            "documents are limited to 4 GiB"
+        );
+        let mut out = NormalizedText {
+            bytes: Vec::with_capacity(text.len() + 2),
+            checkpoints: Vec::new(),
+            original_len: text.len(),
+        };
+        out.push_separator(0);
+        let mut at_separator = true;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() && !b.is_ascii_alphanumeric() {
+                if !at_separator {
+                    out.push_separator(i);
+                    at_separator = true;
+                }
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            if !is_word_char(c) {
+                if !at_separator {
+                    out.push_separator(i);
+                    at_separator = true;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            let token_end = i + text[i..]
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(text.len() - i);
+            let token = &text[i..token_end];
+            let keep_case = is_capitals(token);
+            for (offset, c) in token.char_indices() {
+                out.push_char(c, i + offset, keep_case);
+            }
+            at_separator = false;
+            i = token_end;
+        }
+        if !at_separator {
+            out.push_separator(text.len());
+        }
+        out
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The original offset of the character whose normalized form starts at `normalized`.
+    ///
+    /// For the separator that follows a token this is the offset just past the token, so a
+    /// normalized token span maps to the original token span.
+    pub(crate) fn original_offset(&self, normalized: usize) -> usize {
+        if normalized >= self.bytes.len() {
+            return self.original_len;
+        }
+        let index = self
+            .checkpoints
+            .partition_point(|&(n, _)| n as usize <= normalized);
+        let (n, o) = self.checkpoints[index - 1];
+        let offset = o as usize + (normalized - n as usize);
+        offset.min(self.original_len)
+    }
+
+    fn record(&mut self, original: usize) {
+        let normalized = self.bytes.len() as u32;
+        let original = original as u32;
+        let in_step = self
+            .checkpoints
+            .last()
+            .is_some_and(|&(n, o)| normalized.wrapping_sub(n) == original.wrapping_sub(o));
+        if !in_step {
+            self.checkpoints.push((normalized, original));
+        }
+    }
+
+    fn push_separator(&mut self, original: usize) {
+        self.record(original);
+        self.bytes.push(b' ');
+    }
+
+    fn push_char(&mut self, c: char, original: usize, keep_case: bool) {
+        self.record(original);
+        if c.is_ascii() {
+            let b = c as u8;
+            self.bytes
+                .push(if keep_case { b } else { b.to_ascii_lowercase() });
+            return;
+        }
+        if let Some(base) = fold_latin(c) {
+            for b in base.bytes() {
+                self.bytes.push(if keep_case && c.is_uppercase() {
+                    b.to_ascii_uppercase()
+                } else {
+                    b.to_ascii_lowercase()
+                });
+            }
+            return;
+        }
+        let mut buf = [0u8; 4];
+        if keep_case {
+            self.bytes
+                .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        } else {
+            for lower in c.to_lowercase() {
+                self.bytes
+                    .extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+}
+
+/// Normalizes an alias the way [`NormalizedText`] normalizes text, without the outer spaces.
+pub(crate) fn normalize_alias(alias: &str) -> String {
+    let normalized = NormalizedText::new(alias);
+    let text = String::from_utf8(normalized.bytes).expect("normalization keeps UTF-8");
+    text.trim().to_owned()
+}
+
+/// True if the normalized alias keeps capitals only: an acronym such as "IDF" or "U S", which
+/// must be matched exactly as written.
+pub(crate) fn is_case_sensitive(normalized: &str) -> bool {
+    !normalized.is_empty() && !normalized.chars().any(char::is_lowercase)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// A token is kept in capitals when it has at least one capital letter and no lower-case one.
+fn is_capitals(token: &str) -> bool {
+    let mut capitals = false;
+    for c in token.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        capitals |= c.is_uppercase();
+    }
+    capitals
+}
+
+/// The ASCII base letters of a Latin letter with diacritics, in the letter's own case.
+fn fold_latin(c: char) -> Option<&'static str> {
+    let upper = c.is_uppercase();
+    let pick = |u: &'static str, l: &'static str| Some(if upper { u } else { l });
+    match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => pick("A", "a"),
+        'Æ' | 'æ' => pick("AE", "ae"),
+        'Ç' | 'ç' | 'Ć'..='č' => pick("C", "c"),
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' | 'Ə' | 'ə' => pick("E", "e"),
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => pick("I", "i"),
+        'Ð' | 'ð' | 'Ď'..='đ' => pick("D", "d"),
+        'Ñ' | 'ñ' | 'Ń'..='ŋ' => pick("N", "n"),
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => pick("O", "o"),
+        'Œ' | 'œ' => pick("OE", "oe"),
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => pick("U", "u"),
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ'..='Ÿ' => pick("Y", "y"),
+        'Þ' | 'þ' => pick("TH", "th"),
+        'ß' => Some("ss"),
+        'Ĝ'..='ģ' => pick("G", "g"),
+        'Ĥ'..='ħ' => pick("H", "h"),
+        'Ĳ' | 'ĳ' => pick("IJ", "ij"),
+        'Ĵ' | 'ĵ' => pick("J", "j"),
+        'Ķ'..='ĸ' => pick("K", "k"),
+        'Ĺ'..='ł' => pick("L", "l"),
+        'Ŕ'..='ř' => pick("R", "r"),
+        'Ś'..='š' | 'Ș' | 'ș' | 'ſ' => pick("S", "s"),
+        'Ţ'..='ŧ' | 'Ț' | 'ț' => pick("T", "t"),
+        'Ŵ' | 'ŵ' => pick("W", "w"),
+        'Ź'..='ž' => pick("Z", "z"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn normalized(text: &str) -> String {
+        String::from_utf8(NormalizedText::new(text).bytes).unwrap()
+    }
+
+    #[test]
+    fn folds_what_matching_ignores() {
+        assert_eq!(normalized("Iran’s"), " iran s ");
+        assert_eq!(normalized("Bashar al-Assad"), " bashar al assad ");
+        assert_eq!(normalized("Levan\r\n  Dzhagaryan"), " levan dzhagaryan ");
+        assert_eq!(normalized("Élysée"), " elysee ");
+        assert_eq!(normalized("Erdoğan, Türkiye"), " erdogan turkiye ");
+        assert_eq!(normalized("U.S. and us"), " U S and us ");
+        assert_eq!(normalized("IRAN STRIKES"), " IRAN STRIKES ");
+        assert_eq!(normalized("Путин"), " путин ");
+        assert_eq!(normalized(""), " ");
+        assert_eq!(normalized("—"), " ");
+    }
+
+    #[test]
+    fn maps_token_spans_back() {
+        let text = "“Élysée’s  al-Assad” U.S.";
+        let n = NormalizedText::new(text);
+        let hay = std::str::from_utf8(n.as_bytes()).unwrap();
+        for token in hay.split(' ').filter(|t| !t.is_empty()) {
+            let start = hay.find(token).unwrap();
+            let end = start + token.len();
+            let original = &text[n.original_offset(start)..n.original_offset(end)];
+            assert_eq!(normalize_alias(original), token, "{original:?}");
+        }
+        assert_eq!(n.original_offset(0), 0);
+        assert_eq!(n.original_offset(hay.len() - 1), text.len() - 1);
+    }
+
+    #[test]
+    fn case_sensitivity_of_aliases() {
+        assert!(is_case_sensitive(&normalize_alias("IDF")));
+        assert!(is_case_sensitive(&normalize_alias("U.S.")));
+        assert!(!is_case_sensitive(&normalize_alias("Iran")));
+        assert!(!is_case_sensitive(&normalize_alias("UN Security Council")));
+    }
+}

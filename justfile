@@ -1,0 +1,32 @@
+# actorgraph tasks. `just` is optional: every recipe is plain cargo underneath.
+
+default: test
+
+# Build the release binary.
+build:
+    cargo build --release --locked
+
+# Run every test (the README's test command).
+test:
+    cargo test --workspace --locked
+
+# Formatting and lints, as CI checks them.
+lint:
+    cargo fmt --all --check
+    cargo clippy --workspace --all-targets --locked -- -D warnings
+
+# Mentions in the bundled sample articles.
+demo:
+    cargo run --release --locked -- mentions data/corpus
+
+# Validate the shipped gazetteer data.
+check-data:
+    cargo run --release --locked -- check-data
+
+# Review and accept changed insta snapshots (needs cargo-insta).
+snapshots:
+    cargo insta test --review
+
+# What CI runs.
+ci:
+    bash .ci/run
