@@ -22,8 +22,9 @@ pub(crate) struct Target {
 #[derive(Debug)]
 struct Pattern {
     targets: Vec<Target>,
-    /// The alias starts with a capital, so the text must too: "Turkey" but not "turkey", "May"
-    /// but not "may". Acronyms need no such check: their case is part of the pattern.
+    /// The text must start with a capital here. Names match case-insensitively, but a surname
+    /// alone is only a name when written as one: "May" and "Rice" are people, "may" and "rice"
+    /// are words. Acronyms need no such check: their case is part of the pattern.
     needs_capital: bool,
     /// The alias ends with a dot ("U.S."), which normalization drops; the match takes the dot
     /// back from the text when it is there.
@@ -98,7 +99,8 @@ impl Matcher {
                         actor: actor_index,
                         kind,
                     };
-                    let needs_capital = alias.starts_with(char::is_uppercase);
+                    let needs_capital =
+                        kind == MentionKind::Surname && alias.starts_with(char::is_uppercase);
                     // Headlines and datelines in capitals: "IRAN", "PUTIN MEETS ERDOGAN".
                     let shouted = normalize_alias(&alias.to_uppercase());
                     add(normalized, target, needs_capital, trailing_dot);
