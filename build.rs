@@ -1,4 +1,5 @@
-//! Embeds the shipped gazetteer data (`data/gazetteer/*.ron`) in the binary, so `actorgraph`
+//! Embeds the shipped gazetteer data (`data/gazetteer/*.ron`) and relation rules
+//! (`data/relations.ron`) in the binary, so `actorgraph`
 //! runs from any directory. Adding a data file needs no code change.
 
 use std::{env, fs, path::Path};
@@ -24,6 +25,12 @@ fn main() {
         ));
     }
     code.push_str("];\n");
+    let rules = Path::new(&root).join("data").join("relations.ron");
+    println!("cargo::rerun-if-changed={}", rules.display());
+    code.push_str(&format!(
+        "/// Shipped relation rules.\npub const SHIPPED_RULES: (&str, &str) = (\"data/relations.ron\", include_str!({:?}));\n",
+        rules.display().to_string()
+    ));
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("shipped_data.rs");
     fs::write(out, code).expect("OUT_DIR is writable");
 }

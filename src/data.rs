@@ -4,6 +4,7 @@ use std::{fs, path::Path};
 
 use actorgraph_core::EntityType;
 use actorgraph_gazetteer::{DataSource, Gazetteer};
+use actorgraph_relations::RelationRules;
 
 use crate::Failure;
 
@@ -26,9 +27,27 @@ pub(crate) fn load(dir: Option<&Path>) -> Result<Gazetteer, Failure> {
     Gazetteer::from_sources(&sources).map_err(|errors| Failure::UsageOrData(errors.to_string()))
 }
 
+/// The relation rules from `file`, or the shipped ones.
+pub(crate) fn load_rules(file: Option<&Path>) -> Result<RelationRules, Failure> {
+    let (path, text) = match file {
+        Some(file) => {
+            let shown = file.display().to_string();
+            let text = fs::read_to_string(file).map_err(|e| {
+                Failure::UsageOrData(format!(
+                    "actorgraph: error: {shown}: cannot read rules: {e}"
+                ))
+            })?;
+            (shown, text)
+        }
+        None => (SHIPPED_RULES.0.to_owned(), SHIPPED_RULES.1.to_owned()),
+    };
+    RelationRules::from_ron(&path, &text).map_err(|errors| Failure::UsageOrData(errors.to_string()))
+}
+
 /// `actorgraph check-data [DIR]`.
-pub(crate) fn check(dir: Option<&Path>) -> Result<(), Failure> {
+pub(crate) fn check(dir: Option<&Path>, rules: Option<&Path>) -> Result<(), Failure> {
     let gazetteer = load(dir)?;
+    load_rules(rules)?;
     let count = |t: EntityType| {
         gazetteer
             .actors()

@@ -125,3 +125,24 @@ pub(crate) fn read(source: &InputSource) -> Result<Document, SkipReason> {
     })?;
     Ok(Document::new(id, text))
 }
+
+/// Refuses to write the output over one of the inputs.
+pub(crate) fn refuse_output_among_inputs(
+    output: &Path,
+    sources: &[InputSource],
+) -> Result<(), Failure> {
+    let Ok(output) = fs::canonicalize(output) else {
+        return Ok(());
+    };
+    for source in sources {
+        if let InputSource::File(path) = source {
+            if fs::canonicalize(path).is_ok_and(|p| p == output) {
+                return Err(Failure::UsageOrData(format!(
+                    "actorgraph: error: {}: the output file is also an input",
+                    path.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}

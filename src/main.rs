@@ -2,8 +2,11 @@
 //! lives in the library crates under `crates/`.
 
 mod data;
+mod graph_command;
 mod input;
 mod mentions;
+mod output;
+mod pipeline;
 
 use std::{
     io::{self, Write},
@@ -23,6 +26,10 @@ struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     data: Option<PathBuf>,
 
+    /// Use the relation rules in FILE instead of the rules built into actorgraph.
+    #[arg(long, global = true, value_name = "FILE")]
+    rules: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -40,11 +47,94 @@ enum Command {
         #[arg(long, value_enum, default_value_t = MentionFormat::Tsv)]
         format: MentionFormat,
     },
+    /// Build the actor graph of the inputs and write it as JSON, DOT or GraphML.
+    Build {
+        /// Text files, folders of .txt files, or - for standard input.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+
+        /// Write to FILE (atomically) instead of standard output; its extension gives the format.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+
+        /// Output format; DOT when writing to standard output.
+        #[arg(long, value_enum)]
+        format: Option<GraphFormat>,
+
+        #[command(flatten)]
+        graph: GraphFlags,
+    },
+    /// Print each edge touching ACTOR (or joining two actors) with the sentences behind it.
+    Explain {
+        /// ACTOR [ACTOR] INPUT...: actor ids or names, then inputs.
+        #[arg(required = true, num_args = 2.., value_name = "ACTOR_OR_INPUT")]
+        args: Vec<String>,
+
+        #[command(flatten)]
+        graph: GraphFlags,
+    },
     /// Check gazetteer data and report every problem at once. Exits 2 on any problem.
     CheckData {
         /// Folder of *.ron files to check; the built-in data when absent.
         dir: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum GraphFormat {
+    /// networkx node-link JSON with every edge's evidence.
+    Json,
+    /// Graphviz DOT.
+    Dot,
+    /// GraphML for Gephi, networkx and igraph.
+    Graphml,
+}
+
+impl From<GraphFormat> for actorgraph_export::Format {
+    fn from(format: GraphFormat) -> actorgraph_export::Format {
+        match format {
+            GraphFormat::Json => actorgraph_export::Format::Json,
+            GraphFormat::Dot => actorgraph_export::Format::Dot,
+            GraphFormat::Graphml => actorgraph_export::Format::Graphml,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum RollupFlag {
+    /// Every actor is a node.
+    None,
+    /// Persons and agencies fold into the country they act for.
+    Country,
+}
+
+/// How evidence becomes edges.
+#[derive(Debug, clap::Args)]
+struct GraphFlags {
+    /// Fold actors before building edges.
+    #[arg(long, value_enum, default_value_t = RollupFlag::None)]
+    rollup: RollupFlag,
+
+    /// Drop relation edges with fewer pieces of evidence.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    min_evidence: usize,
+
+    /// Ignore evidence below this confidence (0-1): trades recall for precision.
+    #[arg(long, default_value_t = 0.0, value_name = "X")]
+    min_confidence: f64,
+}
+
+impl GraphFlags {
+    fn options(&self) -> actorgraph_graph::GraphOptions {
+        actorgraph_graph::GraphOptions {
+            rollup: match self.rollup {
+                RollupFlag::None => actorgraph_graph::Rollup::None,
+                RollupFlag::Country => actorgraph_graph::Rollup::Country,
+            },
+            min_evidence: self.min_evidence,
+            min_confidence: self.min_confidence,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -88,7 +178,30 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Mentions { inputs, format } => mentions::run(cli.data.as_deref(), inputs, *format),
-        Command::CheckData { dir } => data::check(dir.as_deref().or(cli.data.as_deref())),
+        Command::Build {
+            inputs,
+            output,
+            format,
+            graph,
+        } => {
+            let args = graph_command::GraphArgs {
+                data: cli.data.as_deref(),
+                rules: cli.rules.as_deref(),
+                options: graph.options(),
+            };
+            graph_command::build(&args, inputs, output.as_deref(), format.map(Into::into))
+        }
+        Command::Explain { args, graph } => {
+            let graph_args = graph_command::GraphArgs {
+                data: cli.data.as_deref(),
+                rules: cli.rules.as_deref(),
+                options: graph.options(),
+            };
+            graph_command::explain(&graph_args, args)
+        }
+        Command::CheckData { dir } => {
+            data::check(dir.as_deref().or(cli.data.as_deref()), cli.rules.as_deref())
+        }
     };
     match result {
         Ok(()) | Err(Failure::BrokenPipe) => ExitCode::SUCCESS,

@@ -4,13 +4,17 @@
 //! crate speaks in its types.
 
 pub mod actor;
+mod data_error;
 mod document;
 mod mention;
+mod relation;
 pub mod sentence;
 mod span;
 
 pub use actor::{ActorId, EntityType};
+pub use data_error::{DataError, DataErrors};
 pub use document::Document;
 pub use mention::{Mention, MentionKind};
+pub use relation::{ActorDirectory, Affiliation, Evidence, Modality, Relation};
 pub use sentence::split_sentences;
 pub use span::Span;

@@ -14,19 +14,19 @@
 //! Building a gazetteer validates the data and compiles the automaton once; analyzing a text is
 //! then infallible and touches nothing but the text.
 
-mod error;
 mod file;
 mod load;
 mod matcher;
 mod normalize;
 
-use actorgraph_core::{split_sentences, ActorId, EntityType, Mention, MentionKind, Span};
+use actorgraph_core::{
+    split_sentences, ActorDirectory, ActorId, EntityType, Mention, MentionKind, Span,
+};
 
 use crate::matcher::{Candidate, Matcher, Target};
-pub use crate::{
-    error::{DataError, DataErrors},
-    load::DataSource,
-};
+pub use actorgraph_core::{DataError, DataErrors};
+
+pub use crate::load::DataSource;
 
 /// An actor as the rest of actorgraph sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -161,6 +161,20 @@ impl Gazetteer {
             resolved.push((candidate.span, target));
         }
         resolved
+    }
+}
+
+impl ActorDirectory for Gazetteer {
+    fn entity_type(&self, id: &ActorId) -> Option<EntityType> {
+        self.actor(id.as_str()).map(|a| a.entity_type)
+    }
+
+    fn affiliation(&self, id: &ActorId) -> Option<ActorId> {
+        self.actor(id.as_str()).and_then(|a| a.affiliation.clone())
+    }
+
+    fn country(&self, id: &ActorId) -> Option<ActorId> {
+        self.actor(id.as_str()).and_then(|a| a.country.clone())
     }
 }
 

@@ -8,8 +8,9 @@ use actorgraph_core::{
 };
 use ron::extensions::Extensions;
 
+use actorgraph_core::{DataError, DataErrors};
+
 use crate::{
-    error::{DataError, DataErrors},
     file::ActorEntry,
     normalize::{is_case_sensitive, normalize_alias},
     Actor, Role,

@@ -1,4 +1,4 @@
-//! Errors in gazetteer data, located at `path:line:col` and rendered with the source line.
+//! Errors in data files (gazetteer, relation rules), located at `path:line:col` and rendered with the source line.
 
 use std::fmt;
 
@@ -22,7 +22,7 @@ pub struct DataError {
 }
 
 impl DataError {
-    pub(crate) fn at(
+    pub fn at(
         path: &str,
         source: &str,
         line: usize,
@@ -47,7 +47,7 @@ impl DataError {
     }
 
     /// Locates a byte offset of `source` as a 1-based line and character column.
-    pub(crate) fn at_offset(
+    pub fn at_offset(
         path: &str,
         source: &str,
         offset: usize,
@@ -99,7 +99,7 @@ impl fmt::Display for DataErrors {
         let n = self.0.len();
         write!(
             f,
-            "{n} problem{} in gazetteer data",
+            "{n} problem{} in data files",
             if n == 1 { "" } else { "s" }
         )
     }

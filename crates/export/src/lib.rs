@@ -1,0 +1,82 @@
+//! Writes an [`ActorGraph`] as networkx node-link JSON, Graphviz DOT or GraphML, as the export
+//! contract in `shared/design/ONTOLOGY.md` and the checker in `shared/tools/` define them.
+//!
+//! Every writer is a pure function of the graph: nodes come out in id order and edges in
+//! (source, target, relation) order, and floats are rounded to four decimals, so the same graph
+//! always gives the same bytes. Nodes and edges are named by actor id, never by petgraph index.
+
+use std::io::{self, Write};
+
+use actorgraph_graph::ActorGraph;
+
+mod dot;
+mod graphml;
+mod json;
+
+pub use dot::write_dot;
+pub use graphml::write_graphml;
+pub use json::write_json;
+
+/// The export formats, as chosen by a file extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// networkx node-link JSON, with the evidence behind every edge.
+    Json,
+    /// Graphviz DOT, styled for reading.
+    Dot,
+    /// GraphML for Gephi, networkx and igraph, without evidence.
+    Graphml,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Json, Format::Dot, Format::Graphml];
+
+    /// The format for a file extension (without the dot, any case): `json`, `dot` or `gv`,
+    /// `graphml`.
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        match extension.to_ascii_lowercase().as_str() {
+            "json" => Some(Format::Json),
+            "dot" | "gv" => Some(Format::Dot),
+            "graphml" => Some(Format::Graphml),
+            _ => None,
+        }
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Dot => "dot",
+            Format::Graphml => "graphml",
+        }
+    }
+}
+
+/// Writes `graph` to `out` in `format`.
+pub fn write(format: Format, graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json => write_json(graph, out),
+        Format::Dot => write_dot(graph, out),
+        Format::Graphml => write_graphml(graph, out),
+    }
+}
+
+/// `x` rounded to four decimals: the last bits of a sum or product of confidences say nothing, and
+/// printing them would make the output differ on noise.
+fn round4(x: f64) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    let rounded: f64 = format!("{x:.4}").parse().unwrap_or(x);
+    // -0.0 would print as "-0.0".
+    if rounded == 0.0 {
+        0.0
+    } else {
+        rounded
+    }
+}
+
+/// `x` as a plain decimal with four places: never an exponent, which some GraphML readers reject.
+fn fixed4(x: f64) -> String {
+    format!("{:.4}", round4(x))
+}

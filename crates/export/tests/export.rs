@@ -1,0 +1,551 @@
+//! Export tests on one small hand-made graph whose names are hard to escape: snapshots of the
+//! three formats, round trips through quick-xml and serde_json, and the shared acceptance checker.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use actorgraph_core::{ActorId, Affiliation, EntityType, Evidence, Modality, Relation, Span};
+use actorgraph_graph::{
+    ActorGraph, DocumentExtract, GraphBuilder, GraphOptions, NodeCatalog, NodeInfo,
+};
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use actorgraph_export::{write, write_dot, write_graphml, write_json, Format};
+
+/// The actors the test graph knows, as the gazetteer would describe them.
+struct Catalog(BTreeMap<ActorId, NodeInfo>);
+
+impl NodeCatalog for Catalog {
+    fn node_info(&self, id: &ActorId) -> NodeInfo {
+        self.0.get(id).cloned().unwrap_or_default()
+    }
+}
+
+fn id(id: &str) -> ActorId {
+    ActorId::new(id)
+}
+
+fn info(
+    label: &str,
+    entity_type: EntityType,
+    country: Option<&str>,
+    affiliation: Option<&str>,
+    role: Option<&str>,
+    aliases: &[&str],
+) -> NodeInfo {
+    NodeInfo {
+        label: label.to_string(),
+        entity_type: Some(entity_type),
+        country: country.map(id),
+        affiliation: affiliation.map(id),
+        role: role.map(str::to_string),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+    }
+}
+
+// Tables read better one entry a line than as rustfmt would lay them out.
+#[rustfmt::skip]
+fn catalog() -> Catalog {
+    use EntityType::*;
+    let entries = [
+        ("IRN", info("Iran", Country, Some("IRN"), None, None, &["Iran", "Islamic Republic"])),
+        ("ISR", info("Israel", Country, Some("ISR"), None, None, &[])),
+        ("RUS", info("Russia", Country, Some("RUS"), None, None, &["Russia"])),
+        ("levan-dzhagaryan", info(
+            "Levan Dzhagaryan — Леван Джагарян", Person, Some("RUS"), Some("RUS"),
+            Some("ambassador to Iran"), &["Levan Dzhagaryan", "Леван Джагарян"],
+        )),
+        ("vova-example", info("Vladimir \"Vova\" Example", Person, None, None, None, &[])),
+        ("mfa-trade", info("Ministry of Foreign Affairs & Trade <test>", Organization, None, None, None, &[])),
+        ("path-party", info("C:\\temp\\new Party\nsecond line", Party, None, None, None, &[])),
+        ("hezbollah", info("Hezbollah", ArmedGroup, None, Some("IRN"), None, &["Hezbollah"])),
+        ("jerusalem-post", info("The Jerusalem Post", Media, Some("ISR"), Some("ISR"), None, &[])),
+    ];
+    // `unknown-actor` is deliberately missing: it becomes a node with only an id.
+    Catalog(entries.into_iter().map(|(k, v)| (id(k), v)).collect())
+}
+
+/// The test documents: id, date and sentences. A document's text is its sentences joined by
+/// spaces.
+const DOCUMENTS: [(&str, Option<&str>, &[&str]); 3] = [
+    (
+        "a1.txt",
+        Some("2024-03-01"),
+        &[
+            "Russia and Iran are allies.",
+            "Russia and Iran met in Tehran.",
+            "Ambassador Леван Джагарян met Iran's foreign minister.",
+            "Iran threatens Israel.",
+        ],
+    ),
+    (
+        "b2.txt",
+        Some("2024-03-05"),
+        &[
+            "Russia and Iran are allies again.",
+            "Hezbollah could strike Israel, the Jerusalem Post reported.",
+            "The ministry mediates between Israel and \"Vova\".",
+        ],
+    ),
+    (
+        "c3.txt",
+        None,
+        &[
+            "Unknown Actor competes with the C:\\temp party.",
+            "Russia met Iran.",
+        ],
+    ),
+];
+
+fn document(doc: &str) -> (Option<&'static str>, &'static [&'static str]) {
+    let (_, date, sentences) = DOCUMENTS.into_iter().find(|d| d.0 == doc).unwrap();
+    (date, sentences)
+}
+
+fn document_text(doc: &str) -> String {
+    document(doc).1.join(" ")
+}
+
+/// Asserted evidence that sentence `sentence` of `doc` says `source relation target`, with the
+/// actors given as (id, words in the sentence) and `cue` also in the sentence. Spans are found in
+/// the text, so they are right by construction.
+fn said(
+    doc: &str,
+    sentence: usize,
+    (source, source_words): (&str, &str),
+    relation: Relation,
+    cue: &str,
+    (target, target_words): (&str, &str),
+    confidence: f64,
+) -> Evidence {
+    let (date, sentences) = document(doc);
+    let start: usize = sentences[..sentence].iter().map(|s| s.len() + 1).sum();
+    let text = sentences[sentence];
+    let span_of = |words: &str| {
+        let at = start + text.find(words).expect("words in the sentence");
+        Span::new(at, at + words.len())
+    };
+    Evidence {
+        doc: doc.to_string(),
+        date: date.map(str::to_string),
+        sentence,
+        sentence_span: Span::new(start, start + text.len()),
+        text: text.to_string(),
+        source: id(source),
+        target: id(target),
+        relation,
+        source_span: span_of(source_words),
+        target_span: span_of(target_words),
+        cue_span: span_of(cue),
+        cue: cue.to_string(),
+        modality: Modality::Asserted,
+        speaker: None,
+        confidence,
+    }
+}
+
+fn extract(
+    doc: &str,
+    mentions: &[(&str, u64)],
+    evidence: Vec<Evidence>,
+    affiliations: Vec<Affiliation>,
+) -> DocumentExtract {
+    DocumentExtract {
+        doc: doc.to_string(),
+        date: document(doc).0.map(str::to_string),
+        mention_counts: mentions.iter().map(|&(a, n)| (id(a), n)).collect(),
+        evidence,
+        affiliations,
+    }
+}
+
+#[rustfmt::skip]
+fn test_graph() -> ActorGraph {
+    use Relation::*;
+    let mut builder = GraphBuilder::new();
+    builder.add(extract(
+        "a1.txt",
+        &[("RUS", 2), ("IRN", 4), ("levan-dzhagaryan", 1), ("ISR", 1)],
+        vec![
+            said("a1.txt", 0, ("RUS", "Russia"), Ally, "allies", ("IRN", "Iran"), 0.9),
+            said("a1.txt", 1, ("RUS", "Russia"), Meets, "met", ("IRN", "Iran"), 0.8),
+            said("a1.txt", 2, ("levan-dzhagaryan", "Леван Джагарян"), Meets, "met", ("IRN", "Iran"), 0.7),
+            said("a1.txt", 3, ("IRN", "Iran"), Threatens, "threatens", ("ISR", "Israel"), 0.85),
+        ],
+        vec![Affiliation {
+            actor: id("levan-dzhagaryan"),
+            affiliation: id("RUS"),
+            role: Some("ambassador".to_string()),
+            doc: Some("a1.txt".to_string()),
+        }],
+    ));
+    let reported_strike = Evidence {
+        modality: Modality::Hypothetical,
+        speaker: Some(id("jerusalem-post")),
+        ..said("b2.txt", 1, ("hezbollah", "Hezbollah"), Attacks, "strike", ("ISR", "Israel"), 0.55)
+    };
+    builder.add(extract(
+        "b2.txt",
+        &[("RUS", 1), ("IRN", 1), ("hezbollah", 1), ("ISR", 2), ("jerusalem-post", 1), ("mfa-trade", 1)],
+        vec![
+            said("b2.txt", 0, ("RUS", "Russia"), Ally, "allies", ("IRN", "Iran"), 0.9),
+            reported_strike,
+            said("b2.txt", 2, ("mfa-trade", "ministry"), Mediates, "mediates", ("ISR", "Israel"), 0.6),
+            said("b2.txt", 2, ("mfa-trade", "ministry"), Mediates, "mediates", ("vova-example", "Vova"), 0.6),
+        ],
+        // Known from the data, not from a text.
+        vec![Affiliation { actor: id("hezbollah"), affiliation: id("IRN"), role: None, doc: None }],
+    ));
+    builder.add(extract(
+        "c3.txt",
+        &[("path-party", 1), ("RUS", 1), ("IRN", 1)],
+        vec![
+            said("c3.txt", 0, ("unknown-actor", "Unknown Actor"), Competes, "competes", ("path-party", "C:\\temp party"), 0.5),
+            said("c3.txt", 1, ("RUS", "Russia"), Meets, "met", ("IRN", "Iran"), 0.75),
+        ],
+        vec![],
+    ));
+    builder.finish(&catalog(), &GraphOptions::default())
+}
+
+fn render(format: Format, graph: &ActorGraph) -> String {
+    let mut out = Vec::new();
+    write(format, graph, &mut out).unwrap();
+    String::from_utf8(out).expect("exports are UTF-8")
+}
+
+#[test]
+fn test_graph_has_what_the_tests_rely_on() {
+    let graph = test_graph();
+    let pairs: Vec<(&str, &str, &str)> = graph
+        .edges()
+        .map(|e| (e.source.as_str(), e.target.as_str(), e.kind.as_str()))
+        .collect();
+    // Two relations on one pair, symmetric and directed relations, an affiliation.
+    assert!(pairs.contains(&("IRN", "RUS", "ally")));
+    assert!(pairs.contains(&("IRN", "RUS", "meets")));
+    assert!(pairs.contains(&("IRN", "ISR", "threatens")));
+    assert!(pairs.contains(&("levan-dzhagaryan", "RUS", "affiliated_with")));
+    let unknown = graph.node("unknown-actor").unwrap();
+    assert_eq!(unknown.entity_type, None);
+    assert_eq!(unknown.first_date, None);
+}
+
+#[test]
+fn format_from_extension() {
+    assert_eq!(Format::from_extension("json"), Some(Format::Json));
+    assert_eq!(Format::from_extension("dot"), Some(Format::Dot));
+    assert_eq!(Format::from_extension("gv"), Some(Format::Dot));
+    assert_eq!(Format::from_extension("GraphML"), Some(Format::Graphml));
+    assert_eq!(Format::from_extension("gexf"), None);
+    assert_eq!(Format::from_extension(""), None);
+    for format in Format::ALL {
+        assert_eq!(Format::from_extension(format.extension()), Some(format));
+    }
+}
+
+#[test]
+fn json_snapshot() {
+    insta::assert_snapshot!(render(Format::Json, &test_graph()));
+}
+
+#[test]
+fn dot_snapshot() {
+    insta::assert_snapshot!(render(Format::Dot, &test_graph()));
+}
+
+#[test]
+fn graphml_snapshot() {
+    insta::assert_snapshot!(render(Format::Graphml, &test_graph()));
+}
+
+#[test]
+fn exports_are_byte_stable() {
+    for format in Format::ALL {
+        assert_eq!(render(format, &test_graph()), render(format, &test_graph()));
+    }
+}
+
+#[test]
+fn json_round_trips_and_evidence_points_into_the_documents() {
+    let graph = test_graph();
+    let mut out = Vec::new();
+    write_json(&graph, &mut out).unwrap();
+    assert!(out.ends_with(b"}\n"));
+    let data: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(data["directed"], true);
+    assert_eq!(data["multigraph"], true);
+    assert_eq!(data["graph"]["document_count"], 3);
+    let nodes = data["nodes"].as_array().unwrap();
+    let edges = data["edges"].as_array().unwrap();
+    assert_eq!(nodes.len(), graph.graph.node_count());
+    assert_eq!(edges.len(), graph.graph.edge_count());
+    for (json, node) in nodes.iter().zip(graph.nodes()) {
+        assert_eq!(json["id"], node.id.as_str());
+        assert_eq!(json["label"], node.label.as_str());
+    }
+
+    let mut checked = 0;
+    for edge in edges {
+        let key = (
+            edge["source"].as_str().unwrap(),
+            edge["target"].as_str().unwrap(),
+            edge["key"].as_str().unwrap(),
+        );
+        assert_eq!(edge["key"], edge["relation"], "{key:?}");
+        let evidence = edge["evidence"].as_array().unwrap();
+        assert_eq!(
+            evidence.len() as u64,
+            edge["evidence_count"].as_u64().unwrap() * u64::from(key.2 != "affiliated_with")
+        );
+        for e in evidence {
+            let text = document_text(e["doc"].as_str().unwrap());
+            let cut = |from: &serde_json::Value, to: &serde_json::Value| {
+                &text[from.as_u64().unwrap() as usize..to.as_u64().unwrap() as usize]
+            };
+            assert_eq!(
+                cut(&e["start"], &e["end"]),
+                e["text"].as_str().unwrap(),
+                "{key:?}"
+            );
+            assert_eq!(
+                cut(&e["cue_span"][0], &e["cue_span"][1]),
+                e["cue"].as_str().unwrap(),
+                "{key:?}"
+            );
+            for span in ["source_span", "target_span"] {
+                let (from, to) = (e[span][0].as_u64().unwrap(), e[span][1].as_u64().unwrap());
+                assert!(
+                    e["start"].as_u64().unwrap() <= from && to <= e["end"].as_u64().unwrap(),
+                    "{key:?} {span}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 10, "every piece of hand-made evidence");
+}
+
+/// Reads back `(element id, key, text)` for every `<data>` in a GraphML document.
+fn graphml_data(xml: &str) -> Vec<(String, String, String)> {
+    let mut reader = Reader::from_str(xml);
+    let mut owner = String::new();
+    let mut key: Option<String> = None;
+    let mut text = String::new();
+    let mut found = Vec::new();
+    let attribute = |e: &quick_xml::events::BytesStart, name: &str| -> Option<String> {
+        e.try_get_attribute(name)
+            .unwrap()
+            .map(|a| a.unescape_value().unwrap().into_owned())
+    };
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if matches!(e.name().as_ref(), b"node" | b"edge") => {
+                owner = attribute(&e, "id").unwrap();
+            }
+            Event::Start(e) if e.name().as_ref() == b"data" => {
+                key = attribute(&e, "key");
+                text.clear();
+            }
+            Event::Text(t) if key.is_some() => text.push_str(&t.xml_content().unwrap()),
+            Event::GeneralRef(r) if key.is_some() => match r.resolve_char_ref().unwrap() {
+                Some(c) => text.push(c),
+                None => {
+                    let name = r.decode().unwrap();
+                    let resolved = quick_xml::escape::resolve_predefined_entity(&name).unwrap();
+                    text.push_str(resolved);
+                }
+            },
+            Event::End(e) if e.name().as_ref() == b"data" => {
+                found.push((owner.clone(), key.take().unwrap(), text.clone()));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn graphml_labels_survive_a_round_trip() {
+    let graph = test_graph();
+    let mut out = Vec::new();
+    write_graphml(&graph, &mut out).unwrap();
+    let xml = String::from_utf8(out).unwrap();
+    assert!(xml.ends_with("</graphml>\n"));
+    let data = graphml_data(&xml);
+    let labels: Vec<(&str, &str)> = data
+        .iter()
+        .filter(|(_, key, _)| key == "label")
+        .map(|(owner, _, text)| (owner.as_str(), text.as_str()))
+        .collect();
+    let expected: Vec<(&str, &str)> = graph
+        .nodes()
+        .map(|n| (n.id.as_str(), n.label.as_str()))
+        .collect();
+    assert_eq!(labels, expected);
+    assert!(labels.contains(&("levan-dzhagaryan", "Levan Dzhagaryan — Леван Джагарян")));
+    assert!(labels.contains(&("mfa-trade", "Ministry of Foreign Affairs & Trade <test>")));
+    assert!(labels.contains(&("path-party", "C:\\temp\\new Party\nsecond line")));
+    assert!(labels.contains(&("vova-example", "Vladimir \"Vova\" Example")));
+
+    // Absent values have no element at all, and edges are numbered in order.
+    assert!(data.iter().all(|(_, _, text)| !text.is_empty()));
+    assert!(!data
+        .iter()
+        .any(|(owner, key, _)| owner == "unknown-actor" && key == "entity_type"));
+    let edge_ids: Vec<&str> = data
+        .iter()
+        .filter(|(_, key, _)| key == "relation")
+        .map(|(owner, _, _)| owner.as_str())
+        .collect();
+    let numbered: Vec<String> = (0..graph.graph.edge_count())
+        .map(|i| format!("e{i}"))
+        .collect();
+    assert_eq!(edge_ids, numbered);
+}
+
+#[test]
+fn graphml_keeps_control_characters_out_and_carriage_returns_in() {
+    let mut builder = GraphBuilder::new();
+    builder.add(extract("a1.txt", &[("ISR", 1)], vec![], vec![]));
+    let mut catalog = catalog();
+    catalog.0.get_mut(&id("ISR")).unwrap().label = "bell\u{7}tab\tcr\r\nend".to_string();
+    let graph = builder.finish(&catalog, &GraphOptions::default());
+    let mut out = Vec::new();
+    write_graphml(&graph, &mut out).unwrap();
+    let xml = String::from_utf8(out).unwrap();
+    let data = graphml_data(&xml);
+    assert!(data.contains(&(
+        "ISR".to_string(),
+        "label".to_string(),
+        "bell\u{FFFD}tab\tcr\r\nend".to_string()
+    )));
+}
+
+#[test]
+fn dot_strings_are_escaped() {
+    let dot = render(Format::Dot, &test_graph());
+    assert!(
+        dot.contains(r#""path-party" [label="C:\\temp\\new Party\nsecond line""#),
+        "{dot}"
+    );
+    assert!(dot.contains(r#"label="Vladimir \"Vova\" Example""#));
+    assert!(dot.contains(r#"label="Levan Dzhagaryan — Леван Джагарян""#));
+    assert!(!dot.starts_with('\u{FEFF}'));
+}
+
+#[test]
+fn empty_graph_exports() {
+    let graph = GraphBuilder::new().finish(&catalog(), &GraphOptions::default());
+    for format in Format::ALL {
+        assert!(!render(format, &graph).is_empty());
+    }
+    let data: serde_json::Value = serde_json::from_str(&render(Format::Json, &graph)).unwrap();
+    assert_eq!(data["nodes"], serde_json::json!([]));
+}
+
+fn runs(program: &str, args: &[&str]) -> bool {
+    Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Writes the test graph in `format` to a file under the target's temporary directory.
+fn write_test_file(format: Format) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("actorgraph-export-check");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("graph.{}", format.extension()));
+    let mut file = std::fs::File::create(&path).unwrap();
+    write(format, &test_graph(), &mut file).unwrap();
+    path
+}
+
+/// The shared acceptance checker, when it and the tools it drives are installed; a note otherwise.
+#[test]
+fn check_exports_accepts_our_output() {
+    let checker = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/check-exports");
+    if !checker.is_file() {
+        eprintln!("note: skipping, no checker at {}", checker.display());
+        return;
+    }
+    let missing: Vec<&str> = [
+        ("dot", runs("dot", &["-V"])),
+        ("xmllint", runs("xmllint", &["--version"])),
+        (
+            "networkx, igraph",
+            runs("python3", &["-c", "import networkx, igraph"]),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, present)| !present)
+    .map(|(tool, _)| tool)
+    .collect();
+    if !missing.is_empty() {
+        eprintln!(
+            "note: skipping the export checker, missing: {}",
+            missing.join(", ")
+        );
+        return;
+    }
+
+    let output = Command::new(&checker)
+        .arg("--dot")
+        .arg(write_test_file(Format::Dot))
+        .arg("--graphml")
+        .arg(write_test_file(Format::Graphml))
+        .arg("--no-png")
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&output.stdout);
+    println!("{report}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "check-exports failed:\n{report}");
+    assert!(report.contains(" 0 failed"), "{report}");
+}
+
+/// The contract's own words: `networkx.node_link_graph(data, edges="edges")` must load the JSON.
+#[test]
+fn networkx_loads_the_json() {
+    if !runs("python3", &["-c", "import networkx"]) {
+        eprintln!("note: skipping, python3 with networkx is not installed");
+        return;
+    }
+    let script = r#"
+import json, sys
+import networkx as nx
+G = nx.node_link_graph(json.load(open(sys.argv[1], encoding="utf-8")), edges="edges")
+assert G.is_directed() and G.is_multigraph()
+assert G.number_of_nodes() == G.graph["node_count"]
+assert G.number_of_edges() == G.graph["edge_count"]
+assert G.edges["IRN", "RUS", "ally"]["evidence_count"] == 2
+assert G.edges["IRN", "RUS", "meets"]["symmetric"] is True
+assert G.nodes["levan-dzhagaryan"]["label"] == "Levan Dzhagaryan \u2014 \u041b\u0435\u0432\u0430\u043d \u0414\u0436\u0430\u0433\u0430\u0440\u044f\u043d"
+print(G)
+"#;
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .arg(write_test_file(Format::Json))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "networkx could not load the JSON:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+type Writer = fn(&ActorGraph, &mut dyn std::io::Write) -> std::io::Result<()>;
+
+#[test]
+fn writers_are_the_dispatched_ones() {
+    let graph = test_graph();
+    let direct: [Writer; 3] = [write_json, write_dot, write_graphml];
+    for (format, writer) in Format::ALL.into_iter().zip(direct) {
+        let mut out = Vec::new();
+        writer(&graph, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), render(format, &graph));
+    }
+}

@@ -1,0 +1,414 @@
+//! The actor graph: per-document extracts merged into one edge per (source, target, relation),
+//! with the aggregate attributes of `shared/design/ONTOLOGY.md`.
+//!
+//! Building is a merge: [`GraphBuilder::add`] takes one document's [`DocumentExtract`] and
+//! [`GraphBuilder::merge`] joins two builders, in any grouping, to the same result. Everything is
+//! kept in ordered maps, so the finished [`ActorGraph`] lists nodes by id and edges by
+//! (source, target, relation) whatever order documents arrived in.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use actorgraph_core::{ActorId, Affiliation, EntityType, Evidence, Modality, Relation};
+use petgraph::graph::{DiGraph, NodeIndex};
+use serde::{Deserialize, Serialize};
+
+/// Everything one document contributes to the graph. Producing it is a pure function of the
+/// document and the data.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct DocumentExtract {
+    pub doc: String,
+    pub date: Option<String>,
+    /// Mentions per actor in this document.
+    pub mention_counts: BTreeMap<ActorId, u64>,
+    pub evidence: Vec<Evidence>,
+    pub affiliations: Vec<Affiliation>,
+}
+
+/// What an edge says: one of the nine relations, or the structural `affiliated_with`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeKind {
+    Relation(Relation),
+    AffiliatedWith,
+}
+
+impl EdgeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::Relation(r) => r.as_str(),
+            EdgeKind::AffiliatedWith => "affiliated_with",
+        }
+    }
+
+    pub fn is_symmetric(self) -> bool {
+        matches!(self, EdgeKind::Relation(r) if r.is_symmetric())
+    }
+
+    pub fn sign(self) -> i8 {
+        match self {
+            EdgeKind::Relation(r) => r.sign(),
+            EdgeKind::AffiliatedWith => 0,
+        }
+    }
+}
+
+/// How to fold actors before building edges.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rollup {
+    /// Every actor is its own node.
+    #[default]
+    None,
+    /// Persons and agencies are replaced by the country they act for; their edges merge.
+    Country,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct GraphOptions {
+    pub rollup: Rollup,
+    /// Relation edges with fewer pieces of evidence are dropped.
+    pub min_evidence: usize,
+    /// Relation evidence below this confidence is ignored.
+    pub min_confidence: f64,
+}
+
+impl Default for GraphOptions {
+    fn default() -> GraphOptions {
+        GraphOptions {
+            rollup: Rollup::None,
+            min_evidence: 1,
+            min_confidence: 0.0,
+        }
+    }
+}
+
+/// What the graph shows about an actor beyond its counts: from the gazetteer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NodeInfo {
+    pub label: String,
+    pub entity_type: Option<EntityType>,
+    pub country: Option<ActorId>,
+    pub affiliation: Option<ActorId>,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+/// Where the builder looks actors up when it finishes.
+pub trait NodeCatalog {
+    fn node_info(&self, id: &ActorId) -> NodeInfo;
+}
+
+/// An actor node.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Node {
+    pub id: ActorId,
+    pub label: String,
+    pub entity_type: Option<EntityType>,
+    pub country: Option<ActorId>,
+    pub affiliation: Option<ActorId>,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+    pub mention_count: u64,
+    pub article_count: u64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+/// One edge per (source, target, kind). Symmetric relations have `source < target`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Edge {
+    pub source: ActorId,
+    pub target: ActorId,
+    pub kind: EdgeKind,
+    /// Sum of the evidence confidences (> 0).
+    pub weight: f64,
+    /// Noisy-or of the evidence confidences: 1 - Π(1 - c).
+    pub confidence: f64,
+    pub evidence_count: u64,
+    pub article_count: u64,
+    pub sign: i8,
+    pub symmetric: bool,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    /// For `affiliated_with`: the role, where known.
+    pub role: Option<String>,
+    /// Sorted by (document, sentence, cue position).
+    pub evidence: Vec<Evidence>,
+}
+
+/// The finished graph. Nodes were added in id order and edges in (source, target, kind) order, so
+/// iterating the petgraph storage gives a stable order.
+#[derive(Debug, Default)]
+pub struct ActorGraph {
+    pub graph: DiGraph<Node, Edge>,
+    /// Documents merged into the graph.
+    pub document_count: u64,
+}
+
+impl ActorGraph {
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.graph.node_weights()
+    }
+
+    pub fn edges(&self) -> impl Iterator<Item = &Edge> {
+        self.graph.edge_weights()
+    }
+
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes().find(|n| n.id.as_str() == id)
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+struct NodeAccumulator {
+    mention_count: u64,
+    docs: BTreeSet<String>,
+    dates: BTreeSet<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct AffiliationAccumulator {
+    roles: BTreeSet<String>,
+    docs: BTreeSet<String>,
+    from_data: bool,
+}
+
+/// Accumulates document extracts. Merging is associative and commutative.
+#[derive(Clone, Debug, Default)]
+pub struct GraphBuilder {
+    nodes: BTreeMap<ActorId, NodeAccumulator>,
+    relations: BTreeMap<(ActorId, ActorId, Relation), Vec<Evidence>>,
+    affiliations: BTreeMap<(ActorId, ActorId), AffiliationAccumulator>,
+    docs: BTreeSet<String>,
+}
+
+impl GraphBuilder {
+    pub fn new() -> GraphBuilder {
+        GraphBuilder::default()
+    }
+
+    pub fn add(&mut self, extract: DocumentExtract) {
+        self.docs.insert(extract.doc.clone());
+        for (actor, count) in extract.mention_counts {
+            let node = self.nodes.entry(actor).or_default();
+            node.mention_count += count;
+            node.docs.insert(extract.doc.clone());
+            node.dates.extend(extract.date.clone());
+        }
+        for evidence in extract.evidence {
+            let (source, target) = ordered(
+                evidence.source.clone(),
+                evidence.target.clone(),
+                evidence.relation.is_symmetric(),
+            );
+            self.relations
+                .entry((source, target, evidence.relation))
+                .or_default()
+                .push(evidence);
+        }
+        for affiliation in extract.affiliations {
+            let entry = self
+                .affiliations
+                .entry((affiliation.actor, affiliation.affiliation))
+                .or_default();
+            entry.roles.extend(affiliation.role);
+            match affiliation.doc {
+                Some(doc) => {
+                    entry.docs.insert(doc);
+                }
+                None => entry.from_data = true,
+            }
+        }
+    }
+
+    pub fn merge(&mut self, other: GraphBuilder) {
+        self.docs.extend(other.docs);
+        for (id, node) in other.nodes {
+            let mine = self.nodes.entry(id).or_default();
+            mine.mention_count += node.mention_count;
+            mine.docs.extend(node.docs);
+            mine.dates.extend(node.dates);
+        }
+        for (key, evidence) in other.relations {
+            self.relations.entry(key).or_default().extend(evidence);
+        }
+        for (key, acc) in other.affiliations {
+            let mine = self.affiliations.entry(key).or_default();
+            mine.roles.extend(acc.roles);
+            mine.docs.extend(acc.docs);
+            mine.from_data |= acc.from_data;
+        }
+    }
+
+    /// Builds the graph: roll-up, evidence filtering and de-duplication, aggregates.
+    pub fn finish(self, catalog: &dyn NodeCatalog, options: &GraphOptions) -> ActorGraph {
+        let rolled = |id: &ActorId| -> ActorId {
+            match options.rollup {
+                Rollup::None => id.clone(),
+                Rollup::Country => catalog.node_info(id).country.unwrap_or_else(|| id.clone()),
+            }
+        };
+
+        let mut nodes: BTreeMap<ActorId, NodeAccumulator> = BTreeMap::new();
+        for (id, acc) in self.nodes {
+            let node = nodes.entry(rolled(&id)).or_default();
+            node.mention_count += acc.mention_count;
+            node.docs.extend(acc.docs);
+            node.dates.extend(acc.dates);
+        }
+
+        let mut relations: BTreeMap<(ActorId, ActorId, Relation), Vec<Evidence>> = BTreeMap::new();
+        for ((source, target, relation), evidence) in self.relations {
+            let (source, target) = (rolled(&source), rolled(&target));
+            if source == target {
+                continue;
+            }
+            let key = ordered(source, target, relation.is_symmetric());
+            relations
+                .entry((key.0, key.1, relation))
+                .or_default()
+                .extend(evidence);
+        }
+
+        let mut edges: Vec<Edge> = Vec::new();
+        for ((source, target, relation), evidence) in relations {
+            let evidence = usable_evidence(evidence, options.min_confidence);
+            if evidence.is_empty() || evidence.len() < options.min_evidence {
+                continue;
+            }
+            edges.push(relation_edge(source, target, relation, evidence));
+        }
+        if options.rollup == Rollup::None {
+            for ((actor, affiliation), acc) in self.affiliations {
+                // An affiliation known only from the data joins two actors of the graph; it does
+                // not bring in an actor the documents never name.
+                let unnamed = !nodes.contains_key(&affiliation) || !nodes.contains_key(&actor);
+                if actor == affiliation || (acc.docs.is_empty() && unnamed) {
+                    continue;
+                }
+                edges.push(affiliation_edge(actor, affiliation, acc));
+            }
+        }
+        edges.sort_by(|a, b| (&a.source, &a.target, a.kind).cmp(&(&b.source, &b.target, b.kind)));
+
+        // Every edge end is a node, even an actor only known through a title.
+        for edge in &edges {
+            for end in [&edge.source, &edge.target] {
+                nodes.entry(end.clone()).or_default();
+            }
+        }
+
+        let mut graph = DiGraph::new();
+        let mut index: BTreeMap<ActorId, NodeIndex> = BTreeMap::new();
+        for (id, acc) in nodes {
+            let info = catalog.node_info(&id);
+            let node = Node {
+                label: if info.label.is_empty() {
+                    id.to_string()
+                } else {
+                    info.label
+                },
+                entity_type: info.entity_type,
+                country: info.country,
+                affiliation: info.affiliation,
+                role: info.role,
+                aliases: info.aliases,
+                mention_count: acc.mention_count,
+                article_count: acc.docs.len() as u64,
+                first_date: acc.dates.first().cloned(),
+                last_date: acc.dates.last().cloned(),
+                id: id.clone(),
+            };
+            index.insert(id, graph.add_node(node));
+        }
+        for edge in edges {
+            let (s, t) = (index[&edge.source], index[&edge.target]);
+            graph.add_edge(s, t, edge);
+        }
+        ActorGraph {
+            graph,
+            document_count: self.docs.len() as u64,
+        }
+    }
+}
+
+fn ordered(a: ActorId, b: ActorId, symmetric: bool) -> (ActorId, ActorId) {
+    if symmetric && b < a {
+        (b, a)
+    } else {
+        (a, b)
+    }
+}
+
+/// Drops negated and weak evidence, and repeats: the same statement twice in one document (a
+/// duplicated caption, a quote repeated in the body) counts once.
+fn usable_evidence(mut evidence: Vec<Evidence>, min_confidence: f64) -> Vec<Evidence> {
+    evidence.retain(|e| e.modality != Modality::Negated && e.confidence >= min_confidence);
+    evidence.sort_by(|a, b| {
+        (&a.doc, a.sentence, a.cue_span, &a.source, &a.target)
+            .cmp(&(&b.doc, b.sentence, b.cue_span, &b.source, &b.target))
+    });
+    let mut seen = BTreeSet::new();
+    evidence.retain(|e| {
+        seen.insert((
+            e.doc.clone(),
+            e.text.clone(),
+            e.source.clone(),
+            e.target.clone(),
+            e.cue.to_lowercase(),
+        ))
+    });
+    evidence
+}
+
+fn relation_edge(
+    source: ActorId,
+    target: ActorId,
+    relation: Relation,
+    evidence: Vec<Evidence>,
+) -> Edge {
+    let weight: f64 = evidence.iter().map(|e| e.confidence).sum();
+    let confidence = 1.0
+        - evidence
+            .iter()
+            .map(|e| 1.0 - e.confidence.clamp(0.0, 1.0))
+            .product::<f64>();
+    let docs: BTreeSet<&str> = evidence.iter().map(|e| e.doc.as_str()).collect();
+    let dates: BTreeSet<&str> = evidence.iter().filter_map(|e| e.date.as_deref()).collect();
+    Edge {
+        source,
+        target,
+        kind: EdgeKind::Relation(relation),
+        weight,
+        confidence,
+        evidence_count: evidence.len() as u64,
+        article_count: docs.len() as u64,
+        sign: relation.sign(),
+        symmetric: relation.is_symmetric(),
+        first_date: dates.first().map(|d| d.to_string()),
+        last_date: dates.last().map(|d| d.to_string()),
+        role: None,
+        evidence,
+    }
+}
+
+fn affiliation_edge(actor: ActorId, affiliation: ActorId, acc: AffiliationAccumulator) -> Edge {
+    let count = (acc.docs.len() as u64).max(1);
+    let role =
+        (!acc.roles.is_empty()).then(|| acc.roles.into_iter().collect::<Vec<_>>().join("; "));
+    Edge {
+        source: actor,
+        target: affiliation,
+        kind: EdgeKind::AffiliatedWith,
+        weight: 1.0,
+        confidence: 1.0,
+        evidence_count: count,
+        article_count: acc.docs.len() as u64,
+        sign: 0,
+        symmetric: false,
+        first_date: None,
+        last_date: None,
+        role,
+        evidence: Vec::new(),
+    }
+}

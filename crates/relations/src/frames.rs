@@ -1,0 +1,1091 @@
+//! Frames: where a cue's actors stand in an English sentence.
+//!
+//! Each cue class has its frames:
+//! * verbs: active "X backs Y", passive "Y was invited by X", reduced "forces backed by X",
+//!   compounds "Iranian-backed militias", symmetric with a plural subject "A and B cooperate";
+//! * nouns: modifiers "Israeli strikes on Y", agents "strikes by X on Y", light verbs "X carried
+//!   out strikes against Y", copulas "X is a key supporter of Y", appositives "X, the patron of
+//!   Y", fronted "As an ally of Y, X ...", and for symmetric nouns "alliance between A and B",
+//!   "the Iran-Russia axis";
+//! * predicates after "to be": "X, who is allied with Y", "A and B have been closely allied";
+//! * conflicts: "escalation between A and B" (each opposes the other), and a third party who
+//!   seeks to prevent it, is concerned about it or will not allow it mediates.
+//!
+//! Subjects are found leftwards across auxiliaries, adverbs, relative pronouns and appositives;
+//! objects rightwards up to a clause boundary, never through a locative preposition ("in
+//! Syria" is a place, not a target).
+
+use actorgraph_core::{Modality, Relation, Span};
+
+use crate::{
+    rules::{Cue, CueClass, RelationRules},
+    sentence::{
+        Arg, Group, SentenceView, TokenKind, CLAUSE_OPENERS, DETERMINERS, LOCATIVES, PREPOSITIONS,
+    },
+};
+
+/// One relation read from a sentence, before it becomes evidence.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub relation: Relation,
+    pub source: Arg,
+    pub target: Arg,
+    /// Token range of the cue, inclusive.
+    pub cue: (usize, usize),
+    pub confidence: f64,
+    pub modality: Modality,
+}
+
+const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "become",
+    "becomes", "became", "'s",
+];
+
+const RELATIVES: &[&str] = &["who", "which", "that", "whom"];
+
+/// Words after which a verb form is a noun or adjective: "the strikes", "a coordinated view".
+const NOUN_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "such", "any",
+    "no", "'s",
+];
+
+/// Longest distance, in words, between a verb and its subject or object.
+const MAX_ARGUMENT_DISTANCE: usize = 9;
+
+pub(crate) struct Reader<'a> {
+    view: &'a SentenceView,
+    rules: &'a RelationRules,
+    pub found: Vec<Found>,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(view: &'a SentenceView, rules: &'a RelationRules) -> Reader<'a> {
+        Reader {
+            view,
+            rules,
+            found: Vec::new(),
+        }
+    }
+
+    /// Reads every cue of the sentence. A shorter cue inside a longer one of the same class is
+    /// skipped ("strikes" in "air strikes"), but a noun inside a verb phrase is read too ("talks"
+    /// in "held talks").
+    pub(crate) fn read(&mut self) {
+        let view = self.view;
+        let mut covered: [usize; 4] = [0; 4];
+        for i in 0..view.len() {
+            if view.group_of[i].is_some() || view.tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            let words = view.words_from(i, 6);
+            for cue in self.rules.cues_at(&words) {
+                let class = cue.class as usize;
+                if i < covered[class] {
+                    continue;
+                }
+                let last = i + cue.words.len() - 1;
+                // "air strikes", "the strikes", "a coordinated view": a verb form inside a noun
+                // cue or after a determiner is a noun or an adjective.
+                if cue.class == CueClass::Verb
+                    && (i < covered[CueClass::Noun as usize] || self.after_determiner(i))
+                {
+                    continue;
+                }
+                // A multi-word form never spans an actor's name.
+                if (i..=last).any(|t| view.group_of.get(t).copied().flatten().is_some()) {
+                    continue;
+                }
+                match cue.class {
+                    CueClass::Verb => self.verb(cue, i, last),
+                    CueClass::Noun => self.noun(cue, i, last),
+                    CueClass::Predicate => self.predicate(cue, i, last),
+                    CueClass::Conflict => self.conflict(i, last),
+                }
+                covered[class] = last + 1;
+            }
+        }
+        self.dedupe();
+    }
+
+    /// True if a determiner opens the phrase a word at `i` ends: "the strikes", "their ongoing
+    /// fight", "a coordinated view". Such a word is a noun or an adjective, not a verb.
+    fn after_determiner(&self, i: usize) -> bool {
+        let view = self.view;
+        let mut j = i;
+        for _ in 0..3 {
+            if j == 0 {
+                return false;
+            }
+            j -= 1;
+            let w = view.word(j);
+            if NOUN_DETERMINERS.contains(&w) || view.group_at(j).is_some_and(|g| g.possessive) {
+                return true;
+            }
+            let adjective_like = view.tokens[j].kind == TokenKind::Word
+                && !view.tokens[j].capitalized
+                && !w.ends_with("ly")
+                && !self.rules.negators.contains(w)
+                && !self.rules.hypothetical.contains(w)
+                && !COPULAS.contains(&w)
+                && !matches!(
+                    w,
+                    "to" | "will"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "and"
+                        | "or"
+                        | "also"
+                        | "who"
+                        | "which"
+                        | "that"
+                )
+                && self.rules.cues_at(&[w]).is_empty();
+            if !adjective_like {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn dedupe(&mut self) {
+        let mut seen = std::collections::HashSet::new();
+        self.found.retain(|f| {
+            seen.insert((
+                f.relation,
+                f.source.actor.clone(),
+                f.target.actor.clone(),
+                f.cue.0,
+            ))
+        });
+    }
+
+    /// The subject group of a verb at `pos`, for callers outside the frames (the speaker).
+    pub(crate) fn subject_left_group(&self, pos: usize) -> Option<&'a Group> {
+        self.subject_left(pos).map(|g| &self.view.groups[g])
+    }
+
+    // ----- verbs ---------------------------------------------------------------------------
+
+    fn verb(&mut self, cue: &Cue, first: usize, last: usize) {
+        let view = self.view;
+        let base = cue.confidence.unwrap_or(0.85);
+        // "Iranian-backed militias": the actor before the hyphen acts on the phrase after.
+        if first >= 2 && view.is_punct(first - 1, "-") {
+            let target = self
+                .object_right(last + 1, &[], false)
+                .map(|(g, _)| g)
+                .or_else(|| self.copula_subject(first - 2));
+            if let (Some(source), Some(target)) = (view.group_of[first - 2], target) {
+                self.emit_groups(
+                    cue.relation,
+                    source,
+                    target,
+                    (first, last),
+                    base * 0.9,
+                    None,
+                );
+            }
+            return;
+        }
+        // A cue right before a group is part of that group's name or title, not a verb.
+        let after = self.skip_adverbs(last + 1);
+        if view.word(after) == "by" && !cue.words.iter().any(|w| w == "by") {
+            // Passive: "Y was invited by X"; reduced: "forces backed by X".
+            let agent = self.object_right(after + 1, &[], false);
+            let patient = self.subject_left(first);
+            if let (Some((agent, _)), Some(patient)) = (agent, patient) {
+                let modality = self.clause_modality(first, Some(patient));
+                self.emit_groups(
+                    cue.relation,
+                    agent,
+                    patient,
+                    (first, last),
+                    base * 0.95,
+                    modality,
+                );
+            }
+            return;
+        }
+        // ", opposing the Syrian assault": a participle after a comma has the main subject.
+        let subject = self.subject_left(first).or_else(|| {
+            let participle = cue.words[0].ends_with("ing");
+            let before = self.skip_adverbs_left(first);
+            (participle && before.is_some_and(|b| view.is_punct(b, ",")))
+                .then(|| self.main_subject(first))
+                .flatten()
+        });
+        let object =
+            self.object_right_through(last + 1, &cue.preps, cue.needs_prep, cue.complement);
+        // "will not allow Syria to be an arena": the object of "allow" is a place, not an agent.
+        if let Some((object, _)) = object {
+            let end = view.groups[object].last;
+            if view.word(end + 1) == "to"
+                && view.word(end + 2) == "be"
+                && cue
+                    .words
+                    .iter()
+                    .any(|w| w == "allow" || w == "let" || w == "permit")
+            {
+                return;
+            }
+        }
+        let Some(subject) = subject else { return };
+        let modality = self.clause_modality(first, Some(subject));
+        match object {
+            Some((object, _)) => {
+                self.emit_groups(cue.relation, subject, object, (first, last), base, modality)
+            }
+            None if cue.relation.is_symmetric() && !cue.needs_prep => {
+                self.emit_within(cue.relation, subject, (first, last), base * 0.9, modality)
+            }
+            None => {}
+        }
+    }
+
+    // ----- nouns ---------------------------------------------------------------------------
+
+    fn noun(&mut self, cue: &Cue, first: usize, last: usize) {
+        let view = self.view;
+        let base = cue.confidence.unwrap_or(0.8);
+        let role_noun = cue.preps.first().is_some_and(|p| p == "of");
+        let modifier = self.modifier_before(first);
+        let hypothetical = self.hypothetical_before(first);
+        // The phrase after the noun: "by X" (agent), "between A and B", "PREP Y" (other party).
+        let mut agent = None;
+        let mut j = last + 1;
+        if view.word(j) == "by" {
+            if let Some(g) = view.group_of.get(j + 1).copied().flatten() {
+                agent = Some(g);
+                j = view.groups[g].last + 1;
+            } else if let Some((g, _)) = self.object_right(j + 1, &[], false) {
+                agent = Some(g);
+                j = view.groups[g].last + 1;
+            }
+        }
+        let target = self.prep_object(j, &cue.preps);
+        let between_pair = self.between_pair(last + 1);
+
+        // Symmetric nouns name both parties together.
+        if cue.relation.is_symmetric() {
+            if let Some(pair) =
+                between_pair.or(modifier.filter(|&g| view.groups[g].args.len() >= 2))
+            {
+                let modality = hypothetical.then_some(Modality::Hypothetical);
+                self.emit_within(cue.relation, pair, (first, last), base * 0.9, modality);
+                return;
+            }
+        }
+        if cue.relation == Relation::Mediates {
+            if let (Some(pair), Some(mediator)) = (
+                between_pair,
+                modifier.or_else(|| self.light_verb_subject(first)),
+            ) {
+                self.emit_mediation(mediator, pair, (first, last), base, None);
+            }
+            return;
+        }
+
+        let source = agent.or(modifier.filter(|_| !role_noun));
+        match (source, target) {
+            (Some(source), Some(target)) => {
+                self.emit_groups(
+                    cue.relation,
+                    source,
+                    target,
+                    (first, last),
+                    base,
+                    hypothetical.then_some(Modality::Hypothetical),
+                );
+                return;
+            }
+            (Some(source), None) if cue.relation.is_symmetric() || !role_noun => {
+                // "X's alliance", "Israeli strikes" without the other party: the copula subject
+                // may be it: "Iran is one of our key partners".
+                if let Some(subject) = self.copula_subject(first) {
+                    if subject != source {
+                        self.emit_groups(
+                            cue.relation,
+                            subject,
+                            source,
+                            (first, last),
+                            base * 0.9,
+                            self.clause_modality(first, Some(subject)),
+                        );
+                    }
+                } else if view.groups[source].args.len() >= 2 && cue.relation.is_symmetric() {
+                    self.emit_within(cue.relation, source, (first, last), base * 0.85, None);
+                }
+                return;
+            }
+            _ => {}
+        }
+        // Role nouns: "X's patron" / "patron of Y" with X or the holder elsewhere.
+        let other = target.or(if role_noun { modifier } else { None });
+        let Some(other) = other else {
+            // "A and B are rivals", "the two countries' partnership".
+            if cue.relation.is_symmetric() {
+                let subject = self
+                    .copula_subject(first)
+                    .or_else(|| self.light_verb_subject(first));
+                if let Some(subject) = subject {
+                    if view.groups[subject].args.len() >= 2 {
+                        self.emit_within(
+                            cue.relation,
+                            subject,
+                            (first, last),
+                            base * 0.85,
+                            self.clause_modality(first, Some(subject)),
+                        );
+                    }
+                }
+            }
+            return;
+        };
+        // Look for the holder before the possessor: "Iran is one of OUR key partners".
+        let start = match modifier {
+            Some(m) if role_noun && Some(m) == target.or(modifier) => view.groups[m].first,
+            _ => first,
+        };
+        // "the alliance between Damascus and Tehran, the patron of Hezbollah": an appositive
+        // belongs to the nearest actor, unless it says "both".
+        if let Some(holder) = self.appositive_holder(start) {
+            if holder != other {
+                let all = (view.groups[holder].last + 2..start)
+                    .any(|k| matches!(view.word(k), "both" | "all"));
+                let args = &view.groups[holder].args;
+                let holders = if all {
+                    args.clone()
+                } else {
+                    args[args.len() - 1..].to_vec()
+                };
+                let others = view.groups[other].args.clone();
+                let modality = hypothetical.then_some(Modality::Hypothetical);
+                let (sources, targets) = if cue.inverse {
+                    (others, holders)
+                } else {
+                    (holders, others)
+                };
+                self.emit_args(
+                    cue.relation,
+                    &sources,
+                    &targets,
+                    (first, last),
+                    base,
+                    modality,
+                );
+            }
+            return;
+        }
+        let holder = self
+            .fronted_holder(first, other)
+            .or_else(|| self.light_verb_subject(start))
+            .or_else(|| self.copula_subject(start));
+        if let Some(holder) = holder {
+            if holder != other {
+                let modality = self.clause_modality(first, Some(holder));
+                let modality = modality.or(hypothetical.then_some(Modality::Hypothetical));
+                // "Hezbollah, Iran's proxy": the other party acts on the holder.
+                let (source, target) = if cue.inverse {
+                    (other, holder)
+                } else {
+                    (holder, other)
+                };
+                self.emit_groups(cue.relation, source, target, (first, last), base, modality);
+            }
+        }
+    }
+
+    /// "X, (a|an|the|both|one of the) [adjectives] NOUN of Y": X.
+    fn appositive_holder(&self, noun: usize) -> Option<usize> {
+        let view = self.view;
+        let mut j = noun;
+        let mut words = 0;
+        while j > 0 && words < 6 {
+            j -= 1;
+            if view.is_punct(j, ",(—") {
+                return j.checked_sub(1).and_then(|k| view.group_of[k]);
+            }
+            if view.group_of[j].is_some()
+                || view.tokens[j].kind == TokenKind::Punct && !view.is_punct(j, "\"'")
+            {
+                return None;
+            }
+            if CLAUSE_OPENERS.contains(&view.word(j))
+                || PREPOSITIONS.contains(&view.word(j)) && view.word(j) != "of"
+            {
+                return None;
+            }
+            words += 1;
+        }
+        None
+    }
+
+    /// "As an ally of Y, X ...", "In a press conference with Y, X ...": X, the first group after
+    /// the comma that closes the fronted phrase.
+    fn fronted_holder(&self, noun: usize, other: usize) -> Option<usize> {
+        let view = self.view;
+        let start = (0..noun).rev().take(5).find(|&k| {
+            matches!(
+                view.word(k),
+                "as" | "in" | "at" | "during" | "after" | "following"
+            )
+        })?;
+        if start > 0 && !view.is_punct(start - 1, ",") {
+            return None;
+        }
+        let close = (view.groups[other].last + 1..view.len()).find(|&k| view.is_punct(k, ","))?;
+        view.group_of.get(close + 1).copied().flatten()
+    }
+
+    /// The subject of a light verb or copula right before a noun cue: "X carried out strikes",
+    /// "X has been a key supporter of".
+    fn light_verb_subject(&self, noun: usize) -> Option<usize> {
+        let view = self.view;
+        let mut j = noun;
+        let mut words = 0;
+        while j > 0 && words < 6 {
+            j -= 1;
+            if view.group_of[j].is_some() {
+                return None;
+            }
+            for n in (1..=3).rev() {
+                if j + 1 >= n {
+                    let start = j + 1 - n;
+                    let phrase = view.words_from(start, n);
+                    if self.rules.light_verbs.match_at(&phrase) == Some(n) {
+                        return self.subject_left(start);
+                    }
+                }
+            }
+            let w = view.word(j);
+            if view.tokens[j].kind == TokenKind::Punct && !view.is_punct(j, "\"'-") {
+                return None;
+            }
+            if PREPOSITIONS.contains(&w) && w != "of" {
+                return None;
+            }
+            words += 1;
+        }
+        None
+    }
+
+    /// The subject of a copula before `noun`, if the noun is a predicate nominal.
+    fn copula_subject(&self, noun: usize) -> Option<usize> {
+        let view = self.view;
+        let mut j = noun;
+        let mut words = 0;
+        while j > 0 && words < 10 {
+            j -= 1;
+            let w = view.word(j);
+            if COPULAS.contains(&w)
+                || self.rules.light_verbs.contains_word(w)
+                    && matches!(w, "seen" | "viewed" | "considered" | "regarded")
+            {
+                return self.subject_left(j);
+            }
+            if view.is_punct(j, ";:()") || CLAUSE_OPENERS.contains(&w) {
+                return None;
+            }
+            words += 1;
+        }
+        None
+    }
+
+    // ----- predicates ----------------------------------------------------------------------
+
+    fn predicate(&mut self, cue: &Cue, first: usize, last: usize) {
+        let view = self.view;
+        let base = cue.confidence.unwrap_or(0.85);
+        // Only after a copula ("is allied", "have been closely allied", "who is allied").
+        let mut j = first;
+        let mut copula = None;
+        while j > 0 {
+            j -= 1;
+            let w = view.word(j);
+            if COPULAS.contains(&w) {
+                copula = Some(j);
+                break;
+            }
+            if !(w.ends_with("ly")
+                || matches!(
+                    w,
+                    "not"
+                        | "also"
+                        | "still"
+                        | "now"
+                        | "so"
+                        | "very"
+                        | "more"
+                        | "most"
+                        | "increasingly"
+                ))
+            {
+                break;
+            }
+        }
+        let Some(copula) = copula else { return };
+        let Some(subject) = self.subject_left(copula) else {
+            return;
+        };
+        let modality = self.clause_modality(first, Some(subject));
+        match self.prep_object(last + 1, &cue.preps) {
+            Some(object) => {
+                self.emit_groups(cue.relation, subject, object, (first, last), base, modality)
+            }
+            None if cue.relation.is_symmetric() => {
+                self.emit_within(cue.relation, subject, (first, last), base * 0.9, modality)
+            }
+            None => {}
+        }
+    }
+
+    // ----- conflicts and mediation ---------------------------------------------------------
+
+    fn conflict(&mut self, first: usize, last: usize) {
+        let view = self.view;
+        let parties = self.between_pair(last + 1).or_else(|| {
+            self.modifier_before(first)
+                .filter(|&g| view.groups[g].args.len() >= 2)
+        });
+        let Some(parties) = parties else {
+            // "X's conflict with Y", "X's war against Y".
+            if let (Some(source), Some(target)) = (
+                self.modifier_before(first),
+                self.prep_object(last + 1, &["with".to_owned(), "against".to_owned()]),
+            ) {
+                if source != target {
+                    self.emit_groups(Relation::Opposes, source, target, (first, last), 0.7, None);
+                }
+            }
+            return;
+        };
+        let prevention = self.prevention_before(first);
+        let hypothetical = prevention.is_some() || self.hypothetical_before(first);
+        let modality = hypothetical.then_some(Modality::Hypothetical);
+        if let Some((mediator, _)) = prevention {
+            let parties_actors: Vec<_> =
+                view.groups[parties].args.iter().map(|a| &a.actor).collect();
+            let mediators = &view.groups[mediator].args;
+            // "A and B prevent clashes between the two": not a conflict, not a mediation.
+            if mediators.iter().any(|m| parties_actors.contains(&&m.actor)) || mediator == parties {
+                return;
+            }
+            self.emit_mediation(mediator, parties, (first, last), 0.75, None);
+        }
+        let args = view.groups[parties].args.clone();
+        for (a, source) in args.iter().enumerate() {
+            for (b, target) in args.iter().enumerate() {
+                if a != b {
+                    self.push(
+                        Relation::Opposes,
+                        source,
+                        target,
+                        (first, last),
+                        0.7,
+                        modality,
+                    );
+                }
+            }
+        }
+    }
+
+    /// A prevention word governing a conflict noun at `noun`, and its subject: "Moscow seeks to
+    /// PREVENT an escalation", "the Kremlin's CONCERNS about a clash", "we are CONCERNED".
+    fn prevention_before(&self, noun: usize) -> Option<(usize, usize)> {
+        let view = self.view;
+        let mut j = noun;
+        let mut words = 0;
+        while j > 0 && words < 16 {
+            j -= 1;
+            if view.is_punct(j, ";:()") {
+                return None;
+            }
+            for n in (1..=4).rev() {
+                if j + 1 >= n {
+                    let start = j + 1 - n;
+                    if self.rules.prevention.match_at(&view.words_from(start, n)) == Some(n) {
+                        let holder = self
+                            .modifier_before(start)
+                            .or_else(|| self.subject_left(start))?;
+                        return Some((holder, start));
+                    }
+                }
+            }
+            words += 1;
+        }
+        None
+    }
+
+    fn emit_mediation(
+        &mut self,
+        mediator: usize,
+        parties: usize,
+        cue: (usize, usize),
+        confidence: f64,
+        modality: Option<Modality>,
+    ) {
+        let view = self.view;
+        let mediators = view.groups[mediator].args.clone();
+        let parties = view.groups[parties].args.clone();
+        for m in &mediators {
+            for p in &parties {
+                self.push(Relation::Mediates, m, p, cue, confidence, modality);
+            }
+        }
+    }
+
+    // ----- arguments -----------------------------------------------------------------------
+
+    /// The group a verb at `pos` has as its subject.
+    fn subject_left(&self, pos: usize) -> Option<usize> {
+        let view = self.view;
+        let mut j = pos;
+        let mut words = 0;
+        while j > 0 {
+            j -= 1;
+            if let Some(g) = view.group_of[j] {
+                let group = &view.groups[g];
+                // A group inside a prepositional phrase is not the subject ("the regime of
+                // Syria"): look further left, for the noun phrase it belongs to.
+                if group.first > 0 && PREPOSITIONS.contains(&view.word(group.first - 1)) {
+                    j = group.first;
+                    words += 1;
+                    if words > MAX_ARGUMENT_DISTANCE {
+                        return None;
+                    }
+                    continue;
+                }
+                if group.weak_agent {
+                    return None;
+                }
+                // "Russia will do ITS best to": a possessive modifies a noun; look further left.
+                if group.possessive {
+                    j = group.first;
+                    continue;
+                }
+                return Some(g);
+            }
+            let w = view.word(j);
+            // "X issued a statement ... and warned": the verbs share X.
+            if w == "and" && self.skip_adverbs_left(pos) == Some(j) {
+                return self.main_subject(pos);
+            }
+            if RELATIVES.contains(&w) {
+                let mut k = j;
+                if k > 0 && view.is_punct(k - 1, ",") {
+                    k -= 1;
+                }
+                return k.checked_sub(1).and_then(|k| view.group_of[k]);
+            }
+            if view.is_punct(j, ",") {
+                return self.subject_across_comma(j);
+            }
+            if view.is_punct(j, ";:()[]—") || CLAUSE_OPENERS.contains(&w) {
+                return None;
+            }
+            if view.tokens[j].kind == TokenKind::Word {
+                words += 1;
+            }
+            if words > MAX_ARGUMENT_DISTANCE {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The subject before an interruption that ends at `comma`: an appositive ("Lavrentiev,
+    /// Putin's envoy to Syria, arrived") or a relative clause ("Tel Aviv that ..., sent").
+    fn subject_across_comma(&self, comma: usize) -> Option<usize> {
+        let view = self.view;
+        let mut k = comma;
+        let mut steps = 0;
+        while k > 0 && steps < 45 {
+            k -= 1;
+            steps += 1;
+            if view.is_punct(k, ";:()[]") {
+                return None;
+            }
+            let w = view.word(k);
+            let opener = RELATIVES.contains(&w) || view.is_punct(k, ",");
+            if !opener {
+                continue;
+            }
+            let mut b = k;
+            if RELATIVES.contains(&w) && b > 0 && view.is_punct(b - 1, ",") {
+                b -= 1;
+            }
+            if let Some(g) = b.checked_sub(1).and_then(|b| view.group_of[b]) {
+                let group = &view.groups[g];
+                if group.first == 0 || !PREPOSITIONS.contains(&view.word(group.first - 1)) {
+                    return Some(g);
+                }
+            }
+        }
+        None
+    }
+
+    /// The first group after `from`, up to a clause boundary. With `needs_prep`, only one
+    /// introduced by one of `preps`. A group introduced by a locative preposition that is not in
+    /// `preps` ("in Syria") is a place, and possessive pronouns ("its presence") modify a noun:
+    /// both are passed over.
+    fn object_right(
+        &self,
+        from: usize,
+        preps: &[String],
+        needs_prep: bool,
+    ) -> Option<(usize, Option<String>)> {
+        self.object_right_through(from, preps, needs_prep, false)
+    }
+
+    /// [`Self::object_right`], going on into a clause the verb introduces when `complement` is
+    /// set ("warned that if Damascus launches ...").
+    fn object_right_through(
+        &self,
+        from: usize,
+        preps: &[String],
+        needs_prep: bool,
+        complement: bool,
+    ) -> Option<(usize, Option<String>)> {
+        let view = self.view;
+        let mut prep: Option<String> = None;
+        let mut words = 0;
+        let mut j = from;
+        while j < view.len() {
+            if let Some(g) = view.group_of[j] {
+                let group = &view.groups[g];
+                let located = prep
+                    .as_ref()
+                    .is_some_and(|p| LOCATIVES.contains(&p.as_str()) && !preps.contains(p));
+                let unmet = needs_prep && !prep.as_ref().is_some_and(|p| preps.contains(p));
+                if group.possessive || located || unmet {
+                    j = group.last + 1;
+                    words += 1;
+                    if words > MAX_ARGUMENT_DISTANCE {
+                        return None;
+                    }
+                    continue;
+                }
+                return Some((g, prep));
+            }
+            let w = view.word(j);
+            let opener = CLAUSE_OPENERS.contains(&w) || RELATIVES.contains(&w);
+            if complement && matches!(w, "that" | "if" | "unless" | "of" | "against") {
+                // The clause the verb introduces.
+            } else if view.is_punct(j, ",;:()[]—")
+                && !(complement && view.is_punct(j, ",") && words < 4)
+                || opener
+            {
+                return None;
+            }
+            if self.rules.speech_verbs.contains_word(w) {
+                return None;
+            }
+            if PREPOSITIONS.contains(&w) {
+                prep = Some(w.to_owned());
+            }
+            if view.tokens[j].kind == TokenKind::Word {
+                words += 1;
+            }
+            if words > MAX_ARGUMENT_DISTANCE {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// After a noun: "PREP [det/adjectives] GROUP" with PREP one of `preps`, allowing a place
+    /// in between ("a press conference in Helsinki WITH X") and a parenthesis ("pullout of
+    /// (Iranian and Hezbollah forces)").
+    fn prep_object(&self, from: usize, preps: &[String]) -> Option<usize> {
+        let view = self.view;
+        let mut j = from;
+        let mut words = 0;
+        // Find the preposition.
+        while j < view.len() && !preps.iter().any(|p| p == view.word(j)) {
+            let w = view.word(j);
+            let place =
+                LOCATIVES.contains(&w) || view.tokens[j].capitalized || view.group_of[j].is_some();
+            if words >= 4 || !place || view.tokens[j].kind == TokenKind::Punct {
+                return None;
+            }
+            words += 1;
+            j += 1;
+        }
+        j += 1;
+        let mut words = 0;
+        while j < view.len() && words < 6 {
+            if let Some(g) = view.group_of[j] {
+                if view.groups[g].possessive {
+                    j = view.groups[g].last + 1;
+                    continue;
+                }
+                return Some(g);
+            }
+            let w = view.word(j);
+            if view.is_punct(j, "(") {
+                j += 1;
+                continue;
+            }
+            if view.is_punct(j, ",;:)[]—") || CLAUSE_OPENERS.contains(&w) || RELATIVES.contains(&w)
+            {
+                return None;
+            }
+            if PREPOSITIONS.contains(&w) && w != "of" {
+                return None;
+            }
+            words += 1;
+            j += 1;
+        }
+        None
+    }
+
+    /// "between A and B" (or "between the two countries") right after a noun.
+    fn between_pair(&self, from: usize) -> Option<usize> {
+        let view = self.view;
+        let mut j = from;
+        // "clash BETWEEN", "tensions BETWEEN", allowing "the possibility of a clash" forms.
+        if view.word(j) != "between" {
+            return None;
+        }
+        j += 1;
+        let mut words = 0;
+        while j < view.len() && words < 4 {
+            if let Some(g) = view.group_of[j] {
+                return (view.groups[g].args.len() >= 2).then_some(g);
+            }
+            if view.tokens[j].kind != TokenKind::Word {
+                return None;
+            }
+            words += 1;
+            j += 1;
+        }
+        None
+    }
+
+    /// A group modifying a noun at `noun`: "Israeli strikes", "IAF strikes", "Tel Aviv's
+    /// demands", "Iran-Russia cooperation", allowing a few adjectives in between.
+    fn modifier_before(&self, noun: usize) -> Option<usize> {
+        let view = self.view;
+        let mut j = noun;
+        let mut words = 0;
+        while j > 0 && words < 3 {
+            j -= 1;
+            if let Some(g) = view.group_of[j] {
+                return Some(g);
+            }
+            let w = view.word(j);
+            if w == "'s" || view.is_punct(j, "'\"") {
+                continue;
+            }
+            if view.tokens[j].kind != TokenKind::Word
+                || DETERMINERS.contains(&w)
+                || PREPOSITIONS.contains(&w)
+                || COPULAS.contains(&w)
+                || CLAUSE_OPENERS.contains(&w)
+                || self.rules.light_verbs.contains_word(w)
+                || self.rules.prevention.contains_word(w)
+            {
+                return None;
+            }
+            words += 1;
+        }
+        None
+    }
+
+    /// The token before `pos`, skipping adverbs and auxiliaries ("has repeatedly", "also").
+    fn skip_adverbs_left(&self, pos: usize) -> Option<usize> {
+        let view = self.view;
+        let mut j = pos;
+        while j > 0 {
+            j -= 1;
+            let w = view.word(j);
+            if !(w.ends_with("ly")
+                || matches!(
+                    w,
+                    "also"
+                        | "then"
+                        | "later"
+                        | "again"
+                        | "still"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                ))
+            {
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    /// The subject of the sentence's main clause: its first group that is not inside a
+    /// prepositional phrase and comes before `pos`.
+    fn main_subject(&self, pos: usize) -> Option<usize> {
+        let view = self.view;
+        view.groups.iter().position(|g| {
+            g.last < pos
+                && !g.weak_agent
+                && !g.possessive
+                && (g.first == 0 || !PREPOSITIONS.contains(&view.word(g.first - 1)))
+        })
+    }
+
+    fn skip_adverbs(&self, mut j: usize) -> usize {
+        while j < self.view.len() && self.view.word(j).ends_with("ly") {
+            j += 1;
+        }
+        j
+    }
+
+    // ----- modality --------------------------------------------------------------------------
+
+    /// Negation, hypothesis or report for a verb-like cue at `cue`, looking back to its subject.
+    fn clause_modality(&self, cue: usize, subject: Option<usize>) -> Option<Modality> {
+        let view = self.view;
+        let from = subject.map_or(cue.saturating_sub(5), |g| view.groups[g].last + 1);
+        let span = from.min(cue)..cue;
+        // "May 10" is a date, not the modal.
+        let words: Vec<&str> = span
+            .clone()
+            .filter(|&j| !(view.word(j) == "may" && view.tokens[j].capitalized))
+            .map(|j| view.word(j))
+            .collect();
+        if words.iter().any(|w| self.rules.negators.contains(*w)) {
+            return Some(Modality::Negated);
+        }
+        // Reports and conditions anywhere earlier in the clause.
+        let mut j = cue;
+        while j > 0 {
+            j -= 1;
+            let w = view.word(j);
+            if view.is_punct(j, ";") {
+                break;
+            }
+            if self.rules.reported.contains(w) {
+                return Some(Modality::Reported);
+            }
+        }
+        if words.iter().any(|w| self.rules.hypothetical.contains(*w)) || self.condition_before(cue)
+        {
+            return Some(Modality::Hypothetical);
+        }
+        None
+    }
+
+    /// An "if"/"unless" clause open at `cue`.
+    fn condition_before(&self, cue: usize) -> bool {
+        let view = self.view;
+        let mut j = cue;
+        while j > 0 {
+            j -= 1;
+            match view.word(j) {
+                "if" | "unless" => return true,
+                _ if view.is_punct(j, ";") => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    fn hypothetical_before(&self, noun: usize) -> bool {
+        let view = self.view;
+        (noun.saturating_sub(4)..noun).any(|j| {
+            let w = view.word(j);
+            self.rules.hypothetical.contains(w) && !matches!(w, "plan" | "plans")
+        })
+    }
+
+    // ----- output ----------------------------------------------------------------------------
+
+    fn emit_groups(
+        &mut self,
+        relation: Relation,
+        source: usize,
+        target: usize,
+        cue: (usize, usize),
+        confidence: f64,
+        modality: Option<Modality>,
+    ) {
+        if source == target {
+            return;
+        }
+        let sources = self.view.groups[source].args.clone();
+        let targets = self.view.groups[target].args.clone();
+        self.emit_args(relation, &sources, &targets, cue, confidence, modality);
+    }
+
+    fn emit_args(
+        &mut self,
+        relation: Relation,
+        sources: &[Arg],
+        targets: &[Arg],
+        cue: (usize, usize),
+        confidence: f64,
+        modality: Option<Modality>,
+    ) {
+        for s in sources {
+            for t in targets {
+                self.push(relation, s, t, cue, confidence, modality);
+            }
+        }
+    }
+
+    /// Every pair inside one group: "A and B are allies".
+    fn emit_within(
+        &mut self,
+        relation: Relation,
+        group: usize,
+        cue: (usize, usize),
+        confidence: f64,
+        modality: Option<Modality>,
+    ) {
+        let args = self.view.groups[group].args.clone();
+        for (a, source) in args.iter().enumerate() {
+            for target in &args[a + 1..] {
+                self.push(relation, source, target, cue, confidence, modality);
+            }
+        }
+    }
+
+    fn push(
+        &mut self,
+        relation: Relation,
+        source: &Arg,
+        target: &Arg,
+        cue: (usize, usize),
+        confidence: f64,
+        modality: Option<Modality>,
+    ) {
+        if source.actor == target.actor {
+            return;
+        }
+        let mut confidence = confidence;
+        if source.resolved || target.resolved {
+            confidence -= 0.15;
+        }
+        let modality = modality.unwrap_or(Modality::Asserted);
+        confidence *= match modality {
+            Modality::Asserted => 1.0,
+            Modality::Hypothetical => 0.6,
+            Modality::Reported => 0.5,
+            Modality::Negated => 1.0,
+        };
+        self.found.push(Found {
+            relation,
+            source: source.clone(),
+            target: target.clone(),
+            cue,
+            confidence: confidence.clamp(0.05, 1.0),
+            modality,
+        });
+    }
+}
+
+/// The byte span of tokens `first..=last`.
+pub(crate) fn token_span(view: &SentenceView, first: usize, last: usize) -> Span {
+    Span::new(view.tokens[first].span.start, view.tokens[last].span.end)
+}

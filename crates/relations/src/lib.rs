@@ -1,0 +1,601 @@
+//! Relation extraction: from actor mentions in sentences to typed, evidence-carrying relations.
+//!
+//! The rules (`data/relations.ron`) hold the cue lexicons; this crate holds the reading of
+//! English: where a cue's actors stand ([`frames`]), how actor phrases group ([`sentence`]),
+//! who is speaking, what a pronoun or "the two countries" stands for, and whether a statement
+//! is asserted, negated, hypothetical or reported.
+//!
+//! It knows nothing about the gazetteer: mentions come in as [`Mention`]s and facts about actors
+//! through [`ActorDirectory`], so tests can feed hand-made mentions.
+
+mod frames;
+mod rules;
+mod sentence;
+
+use std::collections::BTreeSet;
+
+use actorgraph_core::{
+    ActorDirectory, ActorId, Affiliation, EntityType, Evidence, Mention, MentionKind, Relation,
+    Span,
+};
+
+pub use crate::rules::RelationRules;
+use crate::{
+    frames::{token_span, Found, Reader},
+    sentence::{Arg, Group, SentenceMention, SentenceView, TokenKind},
+};
+
+/// One analyzed document: its text, sentences and mentions.
+#[derive(Clone, Copy, Debug)]
+pub struct DocumentInput<'a> {
+    pub id: &'a str,
+    pub date: Option<&'a str>,
+    pub text: &'a str,
+    pub sentences: &'a [Span],
+    /// Sorted by position; `sentence` indexes `sentences`.
+    pub mentions: &'a [Mention],
+}
+
+/// What a document says about actors' relations and affiliations.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extraction {
+    /// Every relation read, negated ones included (they make no edge, but `explain` shows them).
+    pub evidence: Vec<Evidence>,
+    pub affiliations: Vec<Affiliation>,
+}
+
+/// A pair of actors the document has just talked about, for "the two countries" and "they".
+#[derive(Clone, Debug)]
+struct RecentPair {
+    sentence: usize,
+    actors: [ActorId; 2],
+    /// -1 hostile, +1 friendly, 0 neither.
+    sign: i8,
+}
+
+/// What reading earlier sentences left for later ones.
+#[derive(Debug, Default)]
+struct DocumentState {
+    last_person: Option<ActorId>,
+    pairs: Vec<RecentPair>,
+    /// Countries (rolled up) in order of mention, most recent last, without repeats.
+    countries: Vec<ActorId>,
+}
+
+impl RelationRules {
+    /// Reads every sentence of a document. Never fails; a document without relations gives an
+    /// empty extraction.
+    pub fn extract(&self, doc: &DocumentInput<'_>, directory: &dyn ActorDirectory) -> Extraction {
+        let by_sentence = mentions_by_sentence(doc, directory);
+        let quotes = quote_regions(doc.text);
+
+        // Pass 1: tokens, groups, person pronouns and each sentence's own speaker.
+        let mut state = DocumentState::default();
+        let mut views = Vec::with_capacity(doc.sentences.len());
+        let mut speakers: Vec<Option<ActorId>> = Vec::with_capacity(doc.sentences.len());
+        for (index, span) in doc.sentences.iter().enumerate() {
+            let mentions = &by_sentence[index];
+            let mut view = SentenceView::new(doc.text, *span, mentions, self);
+            resolve_person_pronouns(&mut view, mentions, &mut state, directory);
+            resolve_it(&mut view, mentions, directory);
+            speakers.push(self.speaker(&view));
+            views.push(view);
+        }
+        attribute_quotes(doc.sentences, &quotes, &mut speakers);
+
+        // Pass 2: anaphors that need the speaker and earlier relations, then the frames.
+        let mut state = DocumentState::default();
+        let mut extraction = Extraction::default();
+        for (index, mut view) in views.into_iter().enumerate() {
+            let span = doc.sentences[index];
+            let mentions = &by_sentence[index];
+            self.resolve_pairs(&mut view, index, &state, directory);
+            resolve_first_person(&mut view, &quotes, speakers[index].as_ref(), directory);
+            for title in &view.titles {
+                extraction.affiliations.push(Affiliation {
+                    actor: title.person.clone(),
+                    affiliation: title.affiliation.clone(),
+                    role: Some(title.role.clone()),
+                    doc: Some(doc.id.to_owned()),
+                });
+            }
+            let mut found = Vec::new();
+            if !self.is_boilerplate(&view, doc.text) {
+                let mut reader = Reader::new(&view, self);
+                reader.read();
+                found = reader.found;
+            }
+            for f in &found {
+                if !related_by_affiliation(&f.source.actor, &f.target.actor, directory)
+                    && !is_media(&f.source.actor, directory)
+                    && !is_media(&f.target.actor, directory)
+                {
+                    extraction.evidence.push(evidence(
+                        doc,
+                        index,
+                        span,
+                        &view,
+                        f,
+                        speakers[index].clone(),
+                    ));
+                }
+            }
+            remember(&mut state, index, &view, mentions, &found, directory);
+        }
+
+        // The gazetteer's own affiliations of every actor the document mentions.
+        let mentioned: BTreeSet<&ActorId> = doc.mentions.iter().map(|m| &m.actor).collect();
+        for actor in mentioned {
+            if let Some(affiliation) = directory.affiliation(actor) {
+                extraction.affiliations.push(Affiliation {
+                    actor: actor.clone(),
+                    affiliation,
+                    role: None,
+                    doc: None,
+                });
+            }
+        }
+        extraction.affiliations.sort();
+        extraction.affiliations.dedup();
+        extraction
+    }
+
+    /// The sentence's speaker: "X said", "said X", "according to X".
+    fn speaker(&self, view: &SentenceView) -> Option<ActorId> {
+        let reader = Reader::new(view, self);
+        for i in 0..view.len() {
+            if view.tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            let Some(n) = self.speech_verbs.match_at(&view.words_from(i, 3)) else {
+                continue;
+            };
+            let after = view.group_at(i + n);
+            // "..., said Russian Ambassador Levan Dzhagaryan", "according to X": the speaker
+            // follows. Otherwise ("Lavrov said Russia backs Assad") the speaker is the subject.
+            let inverted = view.word(i) == "according"
+                || i == 0
+                || (view.tokens[i - 1].kind == TokenKind::Punct && view.word(i - 1) != ".");
+            let group = if inverted {
+                after.or_else(|| reader.subject_left_group(i))
+            } else {
+                reader.subject_left_group(i)
+            };
+            if let Some(group) = group {
+                return group.args.first().map(|a| a.actor.clone());
+            }
+        }
+        None
+    }
+
+    /// Sentences of page furniture: "Read more", "(photo credit: REUTERS)", "Sign up for".
+    fn is_boilerplate(&self, view: &SentenceView, text: &str) -> bool {
+        let start = (0..view.len())
+            .find(|&i| view.tokens[i].kind != TokenKind::Punct)
+            .unwrap_or(0);
+        let words = view.words_from(start, 4);
+        let Some(n) = self.boilerplate.match_at(&words) else {
+            return false;
+        };
+        if n > 1 {
+            return true;
+        }
+        // One word ("Read", "Photo") is furniture only when set off: "Read:", "Read  Russia".
+        let end = view.tokens[start].span.end;
+        let next = view.tokens.get(start + 1);
+        next.is_some_and(|t| t.kind == TokenKind::Punct && ":|".contains(t.lower.as_str()))
+            || text[end..]
+                .chars()
+                .take(2)
+                .filter(|c| c.is_whitespace())
+                .count()
+                == 2
+            || start > 0
+    }
+
+    /// "the two countries", "both sides", "they": the pair of actors just talked about.
+    fn resolve_pairs(
+        &self,
+        view: &mut SentenceView,
+        index: usize,
+        state: &DocumentState,
+        directory: &dyn ActorDirectory,
+    ) {
+        let mut i = 0;
+        while i < view.len() {
+            if view.group_of[i].is_some() || view.tokens[i].kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let words = view.words_from(i, 4);
+            let phrase_len = self.pair_anaphors.match_at(&words);
+            // "their" stands for the pair only on a relation noun ("their cooperation"); before
+            // other nouns ("their Russian counterparts") it is too often someone else's.
+            let their_relation = words.first() == Some(&"their")
+                && self
+                    .cues_at(&words[1..])
+                    .iter()
+                    .any(|c| c.class == crate::rules::CueClass::Noun);
+            let pronoun = matches!(words.first(), Some(&"they" | &"them")) || their_relation;
+            let (len, hint) = match phrase_len {
+                Some(n) => {
+                    let hint = if words[..n]
+                        .iter()
+                        .any(|w| matches!(*w, "foes" | "rivals" | "enemies" | "adversaries"))
+                    {
+                        -1
+                    } else if words[..n]
+                        .iter()
+                        .any(|w| matches!(*w, "allies" | "partners"))
+                    {
+                        1
+                    } else {
+                        0
+                    };
+                    (n, hint)
+                }
+                None if pronoun => (1, 0),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            };
+            // A pair named earlier in this sentence comes first: "Israel and Russia ... the two
+            // militaries".
+            let in_sentence = view
+                .groups
+                .iter()
+                .rev()
+                .find(|g| g.last < i && distinct_countries(&g.args, directory) >= 2);
+            let actors: Option<[ActorId; 2]> = in_sentence
+                .map(|g| [g.args[0].actor.clone(), g.args[1].actor.clone()])
+                .or_else(|| {
+                    let recent = state.pairs.iter().rev().filter(|p| index - p.sentence <= 3);
+                    let by_hint = (hint != 0)
+                        .then(|| state.pairs.iter().rev().find(|p| p.sign == hint))
+                        .flatten();
+                    by_hint
+                        .or_else(|| recent.clone().next())
+                        .map(|p| p.actors.clone())
+                })
+                .or_else(|| {
+                    // Only a full phrase, not "they", may fall back to the last two countries.
+                    (!pronoun && state.countries.len() >= 2).then(|| {
+                        let n = state.countries.len();
+                        [
+                            state.countries[n - 2].clone(),
+                            state.countries[n - 1].clone(),
+                        ]
+                    })
+                });
+            if let Some(actors) = actors {
+                let span = token_span(view, i, i + len - 1);
+                let args = actors
+                    .iter()
+                    .map(|actor| Arg {
+                        actor: actor.clone(),
+                        span,
+                        resolved: true,
+                    })
+                    .collect();
+                view.add_group(Group {
+                    args,
+                    first: i,
+                    last: i + len - 1,
+                    possessive: words[0] == "their",
+                    ..Group::default()
+                });
+            }
+            i += len;
+        }
+    }
+}
+
+fn mentions_by_sentence(
+    doc: &DocumentInput<'_>,
+    directory: &dyn ActorDirectory,
+) -> Vec<Vec<SentenceMention>> {
+    let mut by_sentence: Vec<Vec<SentenceMention>> = vec![Vec::new(); doc.sentences.len()];
+    for mention in doc.mentions {
+        let Some(list) = by_sentence.get_mut(mention.sentence) else {
+            continue;
+        };
+        let entity_type = directory.entity_type(&mention.actor);
+        list.push(SentenceMention {
+            span: mention.span,
+            actor: mention.actor.clone(),
+            is_person: entity_type == Some(EntityType::Person),
+            is_country_word: matches!(mention.kind, MentionKind::Demonym | MentionKind::Metonym),
+            is_demonym: mention.kind == MentionKind::Demonym,
+            is_country: entity_type == Some(EntityType::Country),
+        });
+    }
+    by_sentence
+}
+
+/// "he", "his", "she", "her": the person named last. "his country": that person's country.
+fn resolve_person_pronouns(
+    view: &mut SentenceView,
+    mentions: &[SentenceMention],
+    state: &mut DocumentState,
+    directory: &dyn ActorDirectory,
+) {
+    for i in 0..view.len() {
+        match view.tokens[i].kind {
+            TokenKind::Actor(m) if mentions[m].is_person => {
+                state.last_person = Some(mentions[m].actor.clone());
+            }
+            TokenKind::Word if matches!(view.word(i), "he" | "him" | "his" | "she" | "her") => {
+                let Some(person) = state.last_person.clone() else {
+                    continue;
+                };
+                let country_noun = view.word(i) == "his" || view.word(i) == "her";
+                let country_noun = country_noun
+                    && matches!(
+                        view.word(i + 1),
+                        "country" | "government" | "regime" | "state" | "nation" | "administration"
+                    );
+                let (actor, last) = if country_noun {
+                    match directory.country(&person) {
+                        Some(country) => (country, i + 1),
+                        None => continue,
+                    }
+                } else {
+                    (person, i)
+                };
+                let span = token_span(view, i, last);
+                let possessive = matches!(view.word(i), "his" | "her") && !country_noun;
+                view.add_group(Group {
+                    args: vec![Arg {
+                        actor,
+                        span,
+                        resolved: true,
+                    }],
+                    first: i,
+                    last,
+                    possessive,
+                    ..Group::default()
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// "it", "its": the first actor that is not a person earlier in the same sentence, which in news
+/// copy is nearly always the clause's topic ("Israel has declared it will not tolerate").
+fn resolve_it(
+    view: &mut SentenceView,
+    mentions: &[SentenceMention],
+    directory: &dyn ActorDirectory,
+) {
+    let _ = mentions;
+    for i in 0..view.len() {
+        if view.group_of[i].is_some() || !matches!(view.word(i), "it" | "its") {
+            continue;
+        }
+        let antecedent = view.groups.iter().find(|g| {
+            g.last < i
+                && g.args.len() == 1
+                && g.args.iter().all(|a| {
+                    !matches!(
+                        directory.entity_type(&a.actor),
+                        Some(EntityType::Person | EntityType::Media) | None
+                    )
+                })
+        });
+        if let Some(group) = antecedent {
+            let actor = group.args[0].actor.clone();
+            let span = view.tokens[i].span;
+            let possessive = view.word(i) == "its";
+            view.add_group(Group {
+                args: vec![Arg {
+                    actor,
+                    span,
+                    resolved: true,
+                }],
+                first: i,
+                last: i,
+                possessive,
+                ..Group::default()
+            });
+        }
+    }
+}
+
+/// "we", "our", "us" inside a quote: the speaker's country.
+fn resolve_first_person(
+    view: &mut SentenceView,
+    quotes: &[Span],
+    speaker: Option<&ActorId>,
+    directory: &dyn ActorDirectory,
+) {
+    let Some(speaker) = speaker else { return };
+    let actor = directory
+        .country(speaker)
+        .unwrap_or_else(|| speaker.clone());
+    for i in 0..view.len() {
+        if view.group_of[i].is_some() || !matches!(view.word(i), "we" | "our" | "us") {
+            continue;
+        }
+        let span = view.tokens[i].span;
+        if !quotes
+            .iter()
+            .any(|q| q.start <= span.start && span.end <= q.end)
+        {
+            continue;
+        }
+        view.add_group(Group {
+            args: vec![Arg {
+                actor: actor.clone(),
+                span,
+                resolved: true,
+            }],
+            first: i,
+            last: i,
+            possessive: view.word(i) == "our",
+            ..Group::default()
+        });
+    }
+}
+
+/// Quoted passages: from an opening quote mark to its closing one.
+fn quote_regions(text: &str) -> Vec<Span> {
+    let mut regions = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut straight_open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(start) = open.take() {
+                    regions.push(Span::new(start, i + c.len_utf8()));
+                }
+            }
+            '"' => match straight_open.take() {
+                Some(start) => regions.push(Span::new(start, i + 1)),
+                None => straight_open = Some(i),
+            },
+            '\n' if text[i + 1..].starts_with('\n') => {
+                // Quotes do not run across paragraphs unclosed.
+                open = None;
+                straight_open = None;
+            }
+            _ => {}
+        }
+    }
+    regions.sort();
+    regions
+}
+
+/// A sentence inside a quote whose speaker is named elsewhere ("“... We do everything
+/// possible to prevent it,” he said") gets that speaker.
+fn attribute_quotes(sentences: &[Span], quotes: &[Span], speakers: &mut [Option<ActorId>]) {
+    for quote in quotes {
+        let inside: Vec<usize> = (0..sentences.len())
+            .filter(|&s| sentences[s].start < quote.end && quote.start < sentences[s].end)
+            .collect();
+        let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+            continue;
+        };
+        let Some(speaker) = speakers[last].clone().or_else(|| speakers[first].clone()) else {
+            continue;
+        };
+        for s in inside {
+            if speakers[s].is_none() {
+                speakers[s] = Some(speaker.clone());
+            }
+        }
+    }
+}
+
+/// Remembers pairs and countries for later anaphors.
+fn remember(
+    state: &mut DocumentState,
+    index: usize,
+    view: &SentenceView,
+    mentions: &[SentenceMention],
+    found: &[Found],
+    directory: &dyn ActorDirectory,
+) {
+    for mention in mentions {
+        if let Some(country) = directory.country(&mention.actor) {
+            state.countries.retain(|c| *c != country);
+            state.countries.push(country);
+        }
+    }
+    for group in &view.groups {
+        if group.args.len() == 2
+            && distinct_countries(&group.args, directory) == 2
+            && !group.args.iter().any(|a| a.resolved)
+        {
+            state.pairs.push(RecentPair {
+                sentence: index,
+                actors: [group.args[0].actor.clone(), group.args[1].actor.clone()],
+                sign: 0,
+            });
+        }
+    }
+    for f in found {
+        if f.relation == Relation::Mediates {
+            continue;
+        }
+        let (Some(a), Some(b)) = (
+            directory.country(&f.source.actor),
+            directory.country(&f.target.actor),
+        ) else {
+            continue;
+        };
+        if a != b {
+            state.pairs.push(RecentPair {
+                sentence: index,
+                actors: [f.source.actor.clone(), f.target.actor.clone()],
+                sign: f.relation.sign(),
+            });
+        }
+    }
+}
+
+fn distinct_countries(args: &[Arg], directory: &dyn ActorDirectory) -> usize {
+    args.iter()
+        .map(|a| {
+            directory
+                .country(&a.actor)
+                .unwrap_or_else(|| a.actor.clone())
+        })
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// True if one actor acts for the other: a person and their own country are not two parties.
+fn related_by_affiliation(a: &ActorId, b: &ActorId, directory: &dyn ActorDirectory) -> bool {
+    let ancestors = |x: &ActorId| {
+        let mut chain = Vec::new();
+        let mut current = directory.affiliation(x);
+        while let Some(next) = current {
+            if chain.contains(&next) || chain.len() > 8 {
+                break;
+            }
+            current = directory.affiliation(&next);
+            chain.push(next);
+        }
+        chain
+    };
+    ancestors(a).contains(b) || ancestors(b).contains(a)
+}
+
+/// Media report relations; they are not parties to them.
+fn is_media(actor: &ActorId, directory: &dyn ActorDirectory) -> bool {
+    directory.entity_type(actor) == Some(EntityType::Media)
+}
+
+fn evidence(
+    doc: &DocumentInput<'_>,
+    sentence: usize,
+    span: Span,
+    view: &SentenceView,
+    found: &Found,
+    speaker: Option<ActorId>,
+) -> Evidence {
+    let cue_span = token_span(view, found.cue.0, found.cue.1);
+    Evidence {
+        doc: doc.id.to_owned(),
+        date: doc.date.map(str::to_owned),
+        sentence,
+        sentence_span: span,
+        text: span.slice(doc.text).to_owned(),
+        source: found.source.actor.clone(),
+        target: found.target.actor.clone(),
+        relation: found.relation,
+        source_span: found.source.span,
+        target_span: found.target.span,
+        cue_span,
+        cue: cue_span.slice(doc.text).to_owned(),
+        modality: found.modality,
+        speaker,
+        confidence: (found.confidence * 100.0).round() / 100.0,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,248 @@
+//! Relation rules: the RON file format (`data/relations.ron`) and its compiled, searchable form.
+
+use std::collections::{HashMap, HashSet};
+
+use actorgraph_core::{DataError, DataErrors, Relation};
+use serde::Deserialize;
+
+/// The rules file as users write it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Rules")]
+struct RulesFile {
+    verbs: Vec<CueEntry>,
+    nouns: Vec<CueEntry>,
+    predicates: Vec<CueEntry>,
+    conflict_nouns: Vec<String>,
+    prevention: Vec<String>,
+    negators: Vec<String>,
+    hypothetical: Vec<String>,
+    reported: Vec<String>,
+    speech_verbs: Vec<String>,
+    titles: Vec<String>,
+    agent_nouns: Vec<String>,
+    light_verbs: Vec<String>,
+    pair_anaphors: Vec<String>,
+    boilerplate: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Cue")]
+struct CueEntry {
+    relation: Relation,
+    forms: Vec<String>,
+    #[serde(default)]
+    preps: Vec<String>,
+    #[serde(default)]
+    needs_prep: bool,
+    #[serde(default)]
+    confidence: Option<f64>,
+    #[serde(default)]
+    inverse: bool,
+    #[serde(default)]
+    complement: bool,
+}
+
+/// How a cue is used in a sentence, which decides where its actors are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum CueClass {
+    Verb = 0,
+    Noun = 1,
+    Predicate = 2,
+    Conflict = 3,
+}
+
+/// One cue form, compiled.
+#[derive(Clone, Debug)]
+pub(crate) struct Cue {
+    pub class: CueClass,
+    pub relation: Relation,
+    /// Lower-case words of this form.
+    pub words: Vec<String>,
+    pub preps: Vec<String>,
+    pub needs_prep: bool,
+    pub confidence: Option<f64>,
+    /// The relation runs from the other party to the holder of the role: "X, Y's proxy" is
+    /// Y supports X.
+    pub inverse: bool,
+    /// The other actor may stand in the clause the verb introduces: "warned that if X ...".
+    pub complement: bool,
+}
+
+/// A set of (possibly multi-word) phrases, matched on lower-case word tokens.
+#[derive(Debug, Default)]
+pub(crate) struct PhraseSet {
+    /// First word -> the phrases (as word lists) starting with it, longest first.
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl PhraseSet {
+    fn new(phrases: &[String]) -> PhraseSet {
+        let mut set = PhraseSet::default();
+        for phrase in phrases {
+            let words = split_words(phrase);
+            if let Some(first) = words.first() {
+                set.by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        for list in set.by_first.values_mut() {
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        set
+    }
+
+    /// Length in words of the longest phrase starting at `words[0]`, if any.
+    pub fn match_at(&self, words: &[&str]) -> Option<usize> {
+        let first = words.first()?;
+        self.by_first.get(*first)?.iter().find_map(|phrase| {
+            (phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| p == w))
+                .then_some(phrase.len())
+        })
+    }
+
+    pub fn contains_word(&self, word: &str) -> bool {
+        self.by_first
+            .get(word)
+            .is_some_and(|list| list.iter().any(|p| p.len() == 1))
+    }
+}
+
+/// Splits a phrase into lower-case words the way the tokenizer does ("n't" stays a word).
+pub(crate) fn split_words(phrase: &str) -> Vec<String> {
+    phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// Compiled relation rules. Build once with [`RelationRules::from_ron`]; immutable after.
+#[derive(Debug)]
+pub struct RelationRules {
+    pub(crate) cues: Vec<Cue>,
+    /// First word -> indexes into `cues`, longest form first.
+    pub(crate) cues_by_first: HashMap<String, Vec<usize>>,
+    pub(crate) prevention: PhraseSet,
+    pub(crate) negators: HashSet<String>,
+    pub(crate) hypothetical: HashSet<String>,
+    pub(crate) reported: HashSet<String>,
+    pub(crate) speech_verbs: PhraseSet,
+    pub(crate) titles: PhraseSet,
+    pub(crate) agent_nouns: PhraseSet,
+    pub(crate) light_verbs: PhraseSet,
+    pub(crate) pair_anaphors: PhraseSet,
+    pub(crate) boilerplate: PhraseSet,
+}
+
+impl RelationRules {
+    /// Parses and checks a rules file. Errors carry `path:line:col`.
+    pub fn from_ron(path: &str, text: &str) -> Result<RelationRules, DataErrors> {
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let file: RulesFile = options.from_str(text).map_err(|e| {
+            DataErrors(vec![DataError::at(
+                path,
+                text,
+                e.span.start.line,
+                e.span.start.col,
+                None,
+                e.code.to_string(),
+            )])
+        })?;
+        let mut problems = Vec::new();
+        let mut cues = Vec::new();
+        let classes = [
+            (CueClass::Verb, &file.verbs),
+            (CueClass::Noun, &file.nouns),
+            (CueClass::Predicate, &file.predicates),
+        ];
+        for (class, entries) in classes {
+            for entry in entries {
+                if let Some(c) = entry.confidence {
+                    if !(0.0..=1.0).contains(&c) {
+                        problems.push(problem(
+                            path,
+                            text,
+                            &entry.forms[0],
+                            format!("confidence {c} is not between 0 and 1"),
+                        ));
+                    }
+                }
+                for form in &entry.forms {
+                    let words = split_words(form);
+                    if words.is_empty() {
+                        problems.push(problem(path, text, form, "empty cue form".to_owned()));
+                        continue;
+                    }
+                    cues.push(Cue {
+                        class,
+                        relation: entry.relation,
+                        words,
+                        preps: entry.preps.iter().map(|p| p.to_lowercase()).collect(),
+                        needs_prep: entry.needs_prep,
+                        confidence: entry.confidence,
+                        inverse: entry.inverse,
+                        complement: entry.complement,
+                    });
+                }
+            }
+        }
+        for form in &file.conflict_nouns {
+            cues.push(Cue {
+                class: CueClass::Conflict,
+                relation: Relation::Opposes,
+                words: split_words(form),
+                preps: vec!["between".to_owned(), "with".to_owned()],
+                needs_prep: false,
+                confidence: None,
+                inverse: false,
+                complement: false,
+            });
+        }
+        if !problems.is_empty() {
+            return Err(DataErrors(problems));
+        }
+        let mut cues_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, cue) in cues.iter().enumerate() {
+            cues_by_first
+                .entry(cue.words[0].clone())
+                .or_default()
+                .push(i);
+        }
+        for list in cues_by_first.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse(cues[i].words.len()));
+        }
+        let set = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect();
+        Ok(RelationRules {
+            cues,
+            cues_by_first,
+            prevention: PhraseSet::new(&file.prevention),
+            negators: set(&file.negators),
+            hypothetical: set(&file.hypothetical),
+            reported: set(&file.reported),
+            speech_verbs: PhraseSet::new(&file.speech_verbs),
+            titles: PhraseSet::new(&file.titles),
+            agent_nouns: PhraseSet::new(&file.agent_nouns),
+            light_verbs: PhraseSet::new(&file.light_verbs),
+            pair_anaphors: PhraseSet::new(&file.pair_anaphors),
+            boilerplate: PhraseSet::new(&file.boilerplate),
+        })
+    }
+
+    /// The cues whose words start at `words[0]`, longest first.
+    pub(crate) fn cues_at(&self, words: &[&str]) -> Vec<&Cue> {
+        let Some(candidates) = words.first().and_then(|w| self.cues_by_first.get(*w)) else {
+            return Vec::new();
+        };
+        candidates
+            .iter()
+            .map(|&i| &self.cues[i])
+            .filter(|cue| {
+                cue.words.len() <= words.len() && cue.words.iter().zip(words).all(|(c, w)| c == w)
+            })
+            .collect()
+    }
+}
+
+fn problem(path: &str, text: &str, needle: &str, message: String) -> DataError {
+    let offset = text.find(&format!("\"{needle}\"")).unwrap_or(0);
+    DataError::at_offset(path, text, offset, None, message)
+}

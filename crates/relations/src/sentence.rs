@@ -1,0 +1,620 @@
+//! A sentence as the relation frames read it: word tokens, actor tokens, and actor groups.
+//!
+//! An actor *group* is what a frame takes as an argument: one or more actors that a phrase of the
+//! sentence stands for. Groups come from
+//! * mentions, with the title words and affiliations around a person folded in ("Russian
+//!   Ambassador to Iran Levan Dzhagaryan" is one group standing for Dzhagaryan);
+//! * coordination ("Russia and Iran", "the US, Russia, and Jordan", "Iran-Russia");
+//! * pronouns and pair anaphors ("he", "its", "the two countries"), resolved by the caller.
+
+use actorgraph_core::{ActorId, Span};
+
+use crate::rules::RelationRules;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    Word,
+    Punct,
+    /// A gazetteer mention; the index is into the sentence's mention list.
+    Actor(usize),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Token {
+    /// Byte span in the document.
+    pub span: Span,
+    /// Lower case, curly apostrophes straightened; "n't" split off; empty for actors.
+    pub lower: String,
+    pub kind: TokenKind,
+    /// Written with a capital: "May" the month is not "may" the modal.
+    pub capitalized: bool,
+    /// The text as written, lower case (for actors, whose `lower` is empty).
+    pub surface: String,
+}
+
+/// One actor an argument stands for, and the words that named it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Arg {
+    pub actor: ActorId,
+    pub span: Span,
+    /// Found through a pronoun or anaphor rather than a name: weaker evidence.
+    pub resolved: bool,
+}
+
+/// A run of tokens standing for one or more actors.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Group {
+    pub args: Vec<Arg>,
+    /// Token range, inclusive.
+    pub first: usize,
+    pub last: usize,
+    /// A national adjective on a noun that is not the state's agent ("Israeli media", "an
+    /// Iranian expert"): it may be acted upon, but it does not act.
+    pub weak_agent: bool,
+    /// A possessive pronoun ("its", "his", "their"): it modifies the noun after it, so it is
+    /// never that phrase's object.
+    pub possessive: bool,
+}
+
+/// A person's title read from the text: who the person acts for, and the title words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct TitleAffiliation {
+    pub person: ActorId,
+    pub affiliation: ActorId,
+    pub role: String,
+}
+
+/// A mention as the relation engine needs it.
+#[derive(Clone, Debug)]
+pub(crate) struct SentenceMention {
+    pub span: Span,
+    pub actor: ActorId,
+    pub is_person: bool,
+    /// Demonym or metonym: "Iranian", "Tehran". Such a mention before a person's title is the
+    /// person's affiliation.
+    pub is_country_word: bool,
+    /// A national adjective: "Iranian".
+    pub is_demonym: bool,
+    pub is_country: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct SentenceView {
+    pub tokens: Vec<Token>,
+    pub groups: Vec<Group>,
+    /// For each token, the group it belongs to.
+    pub group_of: Vec<Option<usize>>,
+    pub titles: Vec<TitleAffiliation>,
+}
+
+/// Prepositions: a group right after one is not a clause subject.
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "of",
+    "in",
+    "with",
+    "for",
+    "to",
+    "from",
+    "on",
+    "at",
+    "by",
+    "against",
+    "between",
+    "about",
+    "over",
+    "under",
+    "than",
+    "like",
+    "into",
+    "toward",
+    "towards",
+    "inside",
+    "within",
+    "near",
+    "across",
+    "through",
+    "throughout",
+    "among",
+    "amid",
+    "despite",
+    "without",
+    "via",
+    "including",
+];
+
+/// Prepositions that put an actor in the role of a place, not a participant.
+pub(crate) const LOCATIVES: &[&str] = &[
+    "in",
+    "inside",
+    "within",
+    "near",
+    "across",
+    "throughout",
+    "around",
+    "from",
+    "over",
+    "across",
+    "at",
+    "amid",
+    "among",
+];
+
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "some", "any", "all", "several", "many", "multiple", "repeated", "both", "each",
+    "every", "such", "other", "another", "one", "two", "three", "more", "most", "further", "new",
+];
+
+/// Words that open a clause: a subject is never found across one. ("since", "so" and "yet" are
+/// left out: as adverbs, "have since formed", they sit between a subject and its verb.)
+pub(crate) const CLAUSE_OPENERS: &[&str] = &[
+    "that", "because", "if", "when", "while", "although", "though", "whether", "until", "unless",
+    "but", "however", "whereas", "where", "after", "before",
+];
+
+impl SentenceView {
+    /// Tokenizes `sentence` (a span of `text`) around `mentions` (sorted, inside the sentence),
+    /// then builds actor groups.
+    pub(crate) fn new(
+        text: &str,
+        sentence: Span,
+        mentions: &[SentenceMention],
+        rules: &RelationRules,
+    ) -> SentenceView {
+        let tokens = tokenize(text, sentence, mentions);
+        let mut view = SentenceView {
+            group_of: vec![None; tokens.len()],
+            tokens,
+            groups: Vec::new(),
+            titles: Vec::new(),
+        };
+        view.build_groups(mentions, rules);
+        view
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub(crate) fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    pub(crate) fn is_actor(&self, i: usize) -> bool {
+        matches!(
+            self.tokens.get(i).map(|t| t.kind),
+            Some(TokenKind::Actor(_))
+        )
+    }
+
+    pub(crate) fn is_punct(&self, i: usize, chars: &str) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && chars.contains(t.lower.as_str()))
+    }
+
+    /// Lower-case words from `i` on (actors read as an empty word), for phrase matching.
+    pub(crate) fn words_from(&self, i: usize, max: usize) -> Vec<&str> {
+        self.tokens[i.min(self.tokens.len())..]
+            .iter()
+            .take(max)
+            .map(|t| t.lower.as_str())
+            .collect()
+    }
+
+    pub(crate) fn group_at(&self, i: usize) -> Option<&Group> {
+        self.group_of
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|g| &self.groups[g])
+    }
+
+    /// Adds a group made by the caller (a resolved pronoun or anaphor) over tokens `first..=last`,
+    /// unless those tokens already belong to one.
+    pub(crate) fn add_group(&mut self, group: Group) {
+        if (group.first..=group.last).any(|i| self.group_of[i].is_some()) || group.args.is_empty() {
+            return;
+        }
+        let index = self.groups.len();
+        for slot in &mut self.group_of[group.first..=group.last] {
+            *slot = Some(index);
+        }
+        self.groups.push(group);
+    }
+
+    fn build_groups(&mut self, mentions: &[SentenceMention], rules: &RelationRules) {
+        // 1. Units: one actor each, absorbing titles and affiliations around persons.
+        let mut units: Vec<Group> = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let TokenKind::Actor(m) = self.tokens[i].kind else {
+                i += 1;
+                continue;
+            };
+            // "Syria-based", "Gaza-born": the actor names a place in a compound adjective. A
+            // compound on a cue ("Iranian-backed") stays: the frames read it.
+            if self.is_punct(i + 1, "-")
+                && self
+                    .tokens
+                    .get(i + 2)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+            {
+                let words = self.words_from(i + 2, 1);
+                if rules.cues_at(&words).is_empty() {
+                    i += 1;
+                    continue;
+                }
+            }
+            let mut unit = Group {
+                args: vec![arg(&mentions[m], false)],
+                first: i,
+                last: i,
+                ..Group::default()
+            };
+            // "Russian President Vladimir Putin", "Russian Ambassador to Iran Levan Dzhagaryan",
+            // "the Kremlin's ambassador to Iran Levan Dzhagaryan", "Iran's Revolutionary Guard",
+            // "the Lebanese Shiite militia Hezbollah": the last, named actor is the head.
+            if let Some((end, role)) = self.head_after_modifier(i, mentions, rules) {
+                let TokenKind::Actor(p) = self.tokens[end].kind else {
+                    unreachable!("a modifier bridge ends on an actor")
+                };
+                if let Some(role) = role.filter(|_| mentions[p].is_person) {
+                    self.titles.push(TitleAffiliation {
+                        person: mentions[p].actor.clone(),
+                        affiliation: mentions[m].actor.clone(),
+                        role,
+                    });
+                }
+                unit.args = vec![arg(&mentions[p], false)];
+                unit.last = end;
+                i = end;
+            } else if let Some(title_start) = self.title_before(i, rules) {
+                // "Defense Minister Avigdor Liberman": the title belongs to the person.
+                if mentions[m].is_person {
+                    unit.first = title_start;
+                }
+            }
+            let head = self.tokens[unit.last].kind;
+            let head_is_person = matches!(head, TokenKind::Actor(h) if mentions[h].is_person);
+            // "Foreign Minister Sergei Lavrov of Russia": the country is the person's.
+            if head_is_person && self.word(i + 1) == "of" {
+                if let Some(TokenKind::Actor(c)) = self.tokens.get(i + 2).map(|t| t.kind) {
+                    if mentions[c].is_country || mentions[c].is_country_word {
+                        unit.last = i + 2;
+                        i += 2;
+                    }
+                }
+            }
+            if let TokenKind::Actor(h) = self.tokens[unit.last].kind {
+                if mentions[h].is_demonym && unit.first == unit.last {
+                    unit.weak_agent = self.is_weak_demonym(unit.last, rules);
+                }
+            }
+            units.push(unit);
+            i += 1;
+        }
+        // 2. Coordination: units joined by "and", "or", ",", "-", "as well as", "nor".
+        let mut groups: Vec<Group> = Vec::new();
+        for unit in units {
+            if let Some(last) = groups.last_mut() {
+                if self.coordinates(last.first, last.last, unit.first, unit.last) {
+                    last.last = unit.last;
+                    last.weak_agent &= unit.weak_agent;
+                    for a in unit.args {
+                        if !last.args.iter().any(|b| b.actor == a.actor) {
+                            last.args.push(a);
+                        }
+                    }
+                    continue;
+                }
+            }
+            groups.push(unit);
+        }
+        for group in groups {
+            self.add_group(group);
+        }
+    }
+
+    /// True if the tokens between a group (`first..=last`) and the next unit
+    /// (`next_first..=next_last`) join them.
+    fn coordinates(&self, first: usize, last: usize, next_first: usize, next_last: usize) -> bool {
+        let between: Vec<&str> = (last + 1..next_first).map(|i| self.word(i)).collect();
+        match between.as_slice() {
+            ["and"]
+            | ["or"]
+            | ["nor"]
+            | [",", "and"]
+            | [",", "or"]
+            | ["-"]
+            | ["&"]
+            | ["as", "well", "as"]
+            | ["and", "the"]
+            | ["and", "its"]
+            | [",", "and", "the"] => true,
+            // A comma joins only a list that goes on ("the US, Russia, and Jordan"), or a
+            // headline's subjects ("Iran, Russia closest allies").
+            [","] | [",", "the"] => {
+                let continues = matches!(self.word(next_last + 1), "and" | "or" | ",")
+                    && (self.is_actor(next_last + 2) || self.is_actor(next_last + 3));
+                continues || (first == 0 && !self.is_punct(next_last + 1, ","))
+            }
+            _ => false,
+        }
+    }
+
+    /// `i` is a modifier (a country word, a possessor); finds the named actor it modifies:
+    /// "[’s] [TITLE or adjective words] [to|of ACTOR] ACTOR". Returns that actor's token and, when
+    /// the words between are a person's title, the title.
+    fn head_after_modifier(
+        &self,
+        i: usize,
+        mentions: &[SentenceMention],
+        rules: &RelationRules,
+    ) -> Option<(usize, Option<String>)> {
+        let TokenKind::Actor(m) = self.tokens[i].kind else {
+            return None;
+        };
+        if mentions[m].is_person {
+            return None;
+        }
+        let mut j = i + 1;
+        let possessive = self.word(j) == "'s";
+        if possessive {
+            j += 1;
+        }
+        let mut role: Vec<&str> = Vec::new();
+        let mut saw_title = false;
+        let mut other_words = 0;
+        while j < self.tokens.len() {
+            if let TokenKind::Actor(p) = self.tokens[j].kind {
+                // "ambassador to Iran": part of the title.
+                if saw_title && matches!(role.last(), Some(&"to") | Some(&"of")) {
+                    role.push(self.tokens[j].surface.as_str());
+                    j += 1;
+                    continue;
+                }
+                let head = &mentions[p];
+                if head.is_country_word || head.is_country && !possessive {
+                    return None;
+                }
+                if head.is_person && !saw_title && !possessive && other_words > 0 {
+                    return None;
+                }
+                if j == i + 1 {
+                    return None;
+                }
+                let role = (saw_title && head.is_person).then(|| role.join(" "));
+                return Some((j, role));
+            }
+            let words = self.words_from(j, 5);
+            if let Some(n) = rules.titles.match_at(&words) {
+                role.extend(words[..n].iter().copied());
+                saw_title = true;
+                j += n;
+                continue;
+            }
+            let w = self.word(j);
+            match w {
+                "to" | "of"
+                    if saw_title
+                        && (self.is_actor(j + 1)
+                            || self.word(j + 1) == "the" && self.is_actor(j + 2)) =>
+                {
+                    role.push(w);
+                    j += 1;
+                }
+                "the" if matches!(role.last(), Some(&"to") | Some(&"of")) => j += 1,
+                "," if saw_title && self.is_actor(j + 1) => j += 1,
+                "." if saw_title => j += 1,
+                // An adjective or common noun before a name: "Shiite militia", "daily".
+                _ if self.tokens[j].kind == TokenKind::Word
+                    && other_words < 3
+                    && !saw_title
+                    && rules.cues_at(&words).is_empty()
+                    && !PREPOSITIONS.contains(&w)
+                    && !matches!(
+                        w,
+                        "and"
+                            | "or"
+                            | "but"
+                            | "nor"
+                            | "'s"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                    ) =>
+                {
+                    other_words += 1;
+                    j += 1;
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// A national adjective whose noun is not one of the state's agents: "Israeli media".
+    fn is_weak_demonym(&self, i: usize, rules: &RelationRules) -> bool {
+        let next = i + 1;
+        if self
+            .tokens
+            .get(next)
+            .is_none_or(|t| t.kind != TokenKind::Word)
+        {
+            return false;
+        }
+        let words = self.words_from(next, 3);
+        if rules.agent_nouns.match_at(&words).is_some() || rules.titles.match_at(&words).is_some() {
+            return false;
+        }
+        let w = words[0];
+        if w.ends_with("ly") || PREPOSITIONS.contains(&w) || matches!(w, "and" | "or" | "'s") {
+            return false;
+        }
+        // A verb after a plural demonym ("Russians said") is the state acting.
+        !rules.speech_verbs.contains_word(w) && rules.cues_at(&words).is_empty()
+    }
+
+    /// Start of a run of title words ending right before token `i`.
+    fn title_before(&self, i: usize, rules: &RelationRules) -> Option<usize> {
+        let mut start = None;
+        let mut j = i;
+        while j > 0 {
+            let mut found = None;
+            for n in (1..=4).rev() {
+                if j >= n {
+                    let words = self.words_from(j - n, n);
+                    if rules.titles.match_at(&words) == Some(n) {
+                        found = Some(j - n);
+                        break;
+                    }
+                }
+            }
+            match found {
+                Some(s) => {
+                    start = Some(s);
+                    j = s;
+                }
+                None if self.word(j - 1) == "." && start.is_some() => j -= 1,
+                None => break,
+            }
+        }
+        start
+    }
+}
+
+fn arg(mention: &SentenceMention, resolved: bool) -> Arg {
+    Arg {
+        actor: mention.actor.clone(),
+        span: mention.span,
+        resolved,
+    }
+}
+
+/// Splits the sentence into word, punctuation and actor tokens.
+fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut next_mention = 0;
+    let mut i = sentence.start;
+    while i < sentence.end {
+        if let Some(m) = mentions.get(next_mention) {
+            if m.span.start <= i {
+                if m.span.start == i {
+                    tokens.push(Token {
+                        span: m.span,
+                        lower: String::new(),
+                        kind: TokenKind::Actor(next_mention),
+                        capitalized: true,
+                        surface: m.span.slice(text).to_lowercase(),
+                    });
+                    i = m.span.end.max(i + 1);
+                }
+                next_mention += 1;
+                continue;
+            }
+        }
+        let limit = mentions
+            .get(next_mention)
+            .map_or(sentence.end, |m| m.span.start.min(sentence.end));
+        let c = text[i..].chars().next().expect("on a char boundary");
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i;
+            let rest = &text[i..limit];
+            let mut chars = rest.char_indices().peekable();
+            while let Some((offset, ch)) = chars.next() {
+                // Letters, and an apostrophe inside a word ("don't", "O'Brien") but not a
+                // possessive ("Iran's").
+                let inner_apostrophe = (ch == '\'' || ch == '’')
+                    && chars
+                        .peek()
+                        .is_some_and(|&(_, next)| next.is_alphanumeric())
+                    && !is_possessive_s(&rest[offset + ch.len_utf8()..]);
+                if !(ch.is_alphanumeric() || inner_apostrophe) {
+                    break;
+                }
+                end = i + offset + ch.len_utf8();
+            }
+            let word = text[i..end].to_lowercase().replace('’', "'");
+            if word.len() > 3 && word.ends_with("n't") {
+                // "won't" is "wo" + "n't"; the apostrophe may be curly (3 bytes) in the text.
+                let suffix = if text[i..end].ends_with('t') && text[i..end].contains('’') {
+                    "n’t".len()
+                } else {
+                    "n't".len()
+                };
+                let stem_end = end - suffix;
+                tokens.push(word_token(text, i, stem_end));
+                tokens.push(Token {
+                    span: Span::new(stem_end, end),
+                    lower: "not".to_owned(),
+                    kind: TokenKind::Word,
+                    capitalized: false,
+                    surface: "not".to_owned(),
+                });
+            } else {
+                tokens.push(Token {
+                    span: Span::new(i, end),
+                    surface: word.clone(),
+                    lower: word,
+                    kind: TokenKind::Word,
+                    capitalized: c.is_uppercase(),
+                });
+            }
+            i = end;
+            continue;
+        }
+        if (c == '\'' || c == '’') && is_possessive_s(&text[i + c.len_utf8()..limit]) {
+            let end = i + c.len_utf8() + 1;
+            tokens.push(Token {
+                span: Span::new(i, end),
+                lower: "'s".to_owned(),
+                kind: TokenKind::Word,
+                capitalized: false,
+                surface: "'s".to_owned(),
+            });
+            i = end;
+            continue;
+        }
+        let lower = match c {
+            '’' | '‘' => "'".to_owned(),
+            '“' | '”' | '«' | '»' => "\"".to_owned(),
+            '–' | '—' => "—".to_owned(),
+            c => c.to_string(),
+        };
+        tokens.push(Token {
+            span: Span::new(i, i + c.len_utf8()),
+            surface: lower.clone(),
+            lower,
+            kind: TokenKind::Punct,
+            capitalized: false,
+        });
+        i += c.len_utf8();
+    }
+    tokens
+}
+
+/// True if `rest` (just after an apostrophe) is a possessive "s" standing alone.
+fn is_possessive_s(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('s' | 'S')) && !chars.next().is_some_and(char::is_alphanumeric)
+}
+
+fn word_token(text: &str, start: usize, end: usize) -> Token {
+    let lower = text[start..end].to_lowercase().replace('’', "'");
+    Token {
+        span: Span::new(start, end),
+        surface: lower.clone(),
+        lower,
+        kind: TokenKind::Word,
+        capitalized: text[start..].starts_with(char::is_uppercase),
+    }
+}

@@ -1,0 +1,407 @@
+//! Relation rules through one `check(sentence, expected)` helper over many cases, negative ones
+//! included. Mentions are made by hand from a small table, so these tests exercise the engine
+//! alone, not the gazetteer.
+
+use std::sync::OnceLock;
+
+use actorgraph_core::{
+    split_sentences, ActorDirectory, ActorId, EntityType, Mention, MentionKind, Span,
+};
+
+use crate::{DocumentInput, RelationRules};
+
+/// (surface, id, kind, entity type, affiliation)
+const ACTORS: &[(&str, &str, MentionKind, EntityType, Option<&str>)] = {
+    use EntityType::*;
+    use MentionKind::*;
+    &[
+        ("Russia", "RUS", Name, Country, None),
+        ("Russian", "RUS", Demonym, Country, None),
+        ("Russians", "RUS", Demonym, Country, None),
+        ("Moscow", "RUS", Metonym, Country, None),
+        ("Kremlin", "RUS", Metonym, Country, None),
+        ("Iran", "IRN", Name, Country, None),
+        ("Iranian", "IRN", Demonym, Country, None),
+        ("Tehran", "IRN", Metonym, Country, None),
+        ("Israel", "ISR", Name, Country, None),
+        ("Israeli", "ISR", Demonym, Country, None),
+        ("Israelis", "ISR", Demonym, Country, None),
+        ("Jerusalem", "ISR", Metonym, Country, None),
+        ("Syria", "SYR", Name, Country, None),
+        ("Syrian", "SYR", Demonym, Country, None),
+        ("Damascus", "SYR", Metonym, Country, None),
+        ("Turkey", "TUR", Name, Country, None),
+        ("Turkish", "TUR", Demonym, Country, None),
+        ("Ankara", "TUR", Metonym, Country, None),
+        ("United States", "USA", Name, Country, None),
+        ("Washington", "USA", Metonym, Country, None),
+        ("American", "USA", Demonym, Country, None),
+        ("Egypt", "EGY", Name, Country, None),
+        ("Qatar", "QAT", Name, Country, None),
+        ("China", "CHN", Name, Country, None),
+        ("Chinese", "CHN", Demonym, Country, None),
+        ("Kurdish", "kurds", Demonym, ArmedGroup, None),
+        (
+            "Bashar al-Assad",
+            "bashar-al-assad",
+            Name,
+            Person,
+            Some("SYR"),
+        ),
+        ("Assad", "bashar-al-assad", Surname, Person, Some("SYR")),
+        (
+            "Vladimir Putin",
+            "vladimir-putin",
+            Name,
+            Person,
+            Some("RUS"),
+        ),
+        ("Putin", "vladimir-putin", Surname, Person, Some("RUS")),
+        (
+            "Recep Tayyip Erdogan",
+            "recep-tayyip-erdogan",
+            Name,
+            Person,
+            Some("TUR"),
+        ),
+        (
+            "Erdogan",
+            "recep-tayyip-erdogan",
+            Surname,
+            Person,
+            Some("TUR"),
+        ),
+        ("Sergey Lavrov", "sergey-lavrov", Name, Person, Some("RUS")),
+        ("Lavrov", "sergey-lavrov", Surname, Person, Some("RUS")),
+        ("Hezbollah", "hezbollah", Name, ArmedGroup, None),
+        ("Hamas", "hamas", Name, ArmedGroup, None),
+        ("Houthis", "houthis", Name, ArmedGroup, None),
+        ("IDF", "idf", Name, Organization, Some("ISR")),
+        ("Reuters", "reuters", Name, Media, None),
+    ]
+};
+
+struct Directory;
+
+impl ActorDirectory for Directory {
+    fn entity_type(&self, id: &ActorId) -> Option<EntityType> {
+        ACTORS.iter().find(|a| a.1 == id.as_str()).map(|a| a.3)
+    }
+    fn affiliation(&self, id: &ActorId) -> Option<ActorId> {
+        ACTORS
+            .iter()
+            .find(|a| a.1 == id.as_str())
+            .and_then(|a| a.4)
+            .map(ActorId::new)
+    }
+    fn country(&self, id: &ActorId) -> Option<ActorId> {
+        match self.entity_type(id)? {
+            EntityType::Country => Some(id.clone()),
+            _ => self.affiliation(id),
+        }
+    }
+}
+
+fn rules() -> &'static RelationRules {
+    static RULES: OnceLock<RelationRules> = OnceLock::new();
+    RULES.get_or_init(|| {
+        RelationRules::from_ron(
+            "data/relations.ron",
+            include_str!("../../../data/relations.ron"),
+        )
+        .unwrap()
+    })
+}
+
+/// Finds the table's surfaces in `text` as whole words, longest first, left to right.
+fn mentions(text: &str) -> Vec<(Span, &'static str, MentionKind)> {
+    let mut found: Vec<(Span, &'static str, MentionKind)> = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let at_boundary = i == 0 || !text[..i].chars().next_back().unwrap().is_alphanumeric();
+        let best = ACTORS
+            .iter()
+            .filter(|a| at_boundary && text[i..].starts_with(a.0))
+            .filter(|a| !text[i + a.0.len()..].starts_with(char::is_alphanumeric))
+            .max_by_key(|a| a.0.len());
+        match best {
+            Some(a) => {
+                found.push((Span::new(i, i + a.0.len()), a.1, a.2));
+                i += a.0.len();
+            }
+            None => i += text[i..].chars().next().unwrap().len_utf8(),
+        }
+    }
+    found
+}
+
+/// Runs the engine on `text` and returns "SOURCE relation TARGET [modality]" lines, sorted, for
+/// every piece of evidence that makes an edge (negated evidence is listed with `!`).
+fn relations(text: &str) -> Vec<String> {
+    let found = mentions(text);
+    let protected: Vec<Span> = found.iter().map(|m| m.0).collect();
+    let sentences = split_sentences(text, &protected);
+    let mentions: Vec<Mention> = found
+        .iter()
+        .map(|&(span, id, kind)| Mention {
+            span,
+            sentence: sentences.partition_point(|s| s.end <= span.start),
+            actor: ActorId::new(id),
+            kind,
+        })
+        .collect();
+    let doc = DocumentInput {
+        id: "test",
+        date: None,
+        text,
+        sentences: &sentences,
+        mentions: &mentions,
+    };
+    let extraction = rules().extract(&doc, &Directory);
+    let mut lines: Vec<String> = extraction
+        .evidence
+        .iter()
+        .map(|e| {
+            let modality = match e.modality {
+                actorgraph_core::Modality::Asserted => String::new(),
+                m => format!(" [{}]", m.as_str()),
+            };
+            let (mut source, mut target) = (e.source.as_str(), e.target.as_str());
+            if e.relation.is_symmetric() && target < source {
+                std::mem::swap(&mut source, &mut target);
+            }
+            format!("{source} {} {target}{modality}", e.relation)
+        })
+        .collect();
+    lines.sort();
+    lines.dedup();
+    lines
+}
+
+#[track_caller]
+fn check(text: &str, expected: &[&str]) {
+    assert_eq!(relations(text), expected, "\nsentence: {text}");
+}
+
+#[test]
+fn order_and_voice() {
+    check(
+        "Israel struck Iranian targets in Syria.",
+        &["ISR attacks IRN"],
+    );
+    check(
+        "Turkey shelled Kurdish positions overnight.",
+        &["TUR attacks kurds"],
+    );
+    check(
+        "Syrian government forces backed by Russian airpower advanced.",
+        &["RUS supports SYR"],
+    );
+    check(
+        "Hamas was funded by Qatar for years.",
+        &["QAT supports hamas"],
+    );
+    check(
+        "Iran was invited by the regime of Syrian President Bashar al-Assad.",
+        &["bashar-al-assad supports IRN"],
+    );
+    check("Egypt was attacked by nobody.", &[]);
+    check(
+        "The Houthis are Iranian-backed rebels.",
+        &["IRN supports houthis"],
+    );
+}
+
+#[test]
+fn coordination_and_plural_subjects() {
+    check(
+        "Russia and Iran back Assad.",
+        &[
+            "IRN supports bashar-al-assad",
+            "RUS supports bashar-al-assad",
+        ],
+    );
+    check(
+        "Egypt and Qatar cooperate closely.",
+        &["EGY cooperates QAT"],
+    );
+    check(
+        "Russia condemned Israel and the United States.",
+        &["RUS opposes ISR", "RUS opposes USA"],
+    );
+    check(
+        "Turkey and Russia agreed a deal. The two countries signed it.",
+        &[],
+    );
+    check(
+        "Egypt met Qatar last week. Both sides have since formed a strategic partnership.",
+        &["EGY ally QAT", "EGY meets QAT"],
+    );
+}
+
+#[test]
+fn relative_clauses_and_appositives() {
+    check(
+        "Assad, who is allied with Russia and Iran, spoke.",
+        &["IRN ally bashar-al-assad", "RUS ally bashar-al-assad"],
+    );
+    check(
+        "Moscow, an ally of Assad, objected.",
+        &["RUS ally bashar-al-assad"],
+    );
+    check(
+        "Tehran, the patron of Hezbollah, denied it.",
+        &["IRN supports hezbollah"],
+    );
+    check(
+        "As a key backer of Hamas, Qatar faces pressure.",
+        &["QAT supports hamas"],
+    );
+    check(
+        "Damascus, which fired missiles at Israeli positions, denied it.",
+        &["SYR attacks ISR"],
+    );
+}
+
+#[test]
+fn frames() {
+    check(
+        "Moscow seeks to prevent an escalation between Iran and Israel.",
+        &[
+            "IRN opposes ISR [hypothetical]",
+            "ISR opposes IRN [hypothetical]",
+            "RUS mediates IRN",
+            "RUS mediates ISR",
+        ],
+    );
+    check(
+        "The alliance between Damascus and Tehran is old.",
+        &["IRN ally SYR"],
+    );
+    check("The Iran-Russia axis holds.", &["IRN ally RUS"]);
+    check(
+        "Israeli strikes on Iranian bases continued.",
+        &["ISR attacks IRN"],
+    );
+    check(
+        "Turkish air strikes against Kurdish fighters resumed.",
+        &["TUR attacks kurds"],
+    );
+    check(
+        "Air strikes by the Israelis on Syrian sites followed.",
+        &["ISR attacks SYR"],
+    );
+    check(
+        "Egypt has been a key supporter of Hamas.",
+        &["EGY supports hamas"],
+    );
+    check(
+        "The IDF carried out strikes against Iranian targets.",
+        &["idf attacks IRN"],
+    );
+    check(
+        "Putin and Erdogan held talks in Sochi.",
+        &["recep-tayyip-erdogan meets vladimir-putin"],
+    );
+    check(
+        "The Putin-Erdogan summit ended.",
+        &["recep-tayyip-erdogan meets vladimir-putin"],
+    );
+    check(
+        "Ankara and Cairo are rivals, but Egypt and Qatar compete too.",
+        &["EGY competes QAT"],
+    );
+}
+
+#[test]
+fn negation_and_modality() {
+    check(
+        "Israel will not allow Iran to entrench in Syria.",
+        &["ISR opposes IRN"],
+    );
+    check(
+        "Russia is not an ally of Turkey.",
+        &["RUS ally TUR [negated]"],
+    );
+    check(
+        "Russia will not attack the United States.",
+        &["RUS attacks USA [negated]"],
+    );
+    check(
+        "Russia will not allow Syria to be an arena for an Israel-Iran conflict.",
+        &[
+            "IRN opposes ISR [hypothetical]",
+            "ISR opposes IRN [hypothetical]",
+            "RUS mediates IRN",
+            "RUS mediates ISR",
+        ],
+    );
+    check(
+        "If Damascus attacks, Washington would strike Syria.",
+        &["USA attacks SYR [hypothetical]"],
+    );
+    check(
+        "Media claimed that Israel attacked Iranian ships.",
+        &["ISR attacks IRN [reported]"],
+    );
+    check(
+        "Israel and Egypt set up a hotline to prevent clashes between the two militaries.",
+        &[],
+    );
+}
+
+#[test]
+fn attribution_and_anaphora() {
+    let text = "Lavrov said Russia backs Assad.";
+    let extraction = {
+        let found = mentions(text);
+        let protected: Vec<Span> = found.iter().map(|m| m.0).collect();
+        let sentences = split_sentences(text, &protected);
+        let mentions: Vec<Mention> = found
+            .iter()
+            .map(|&(span, id, kind)| Mention {
+                span,
+                sentence: 0,
+                actor: ActorId::new(id),
+                kind,
+            })
+            .collect();
+        rules().extract(
+            &DocumentInput {
+                id: "t",
+                date: None,
+                text,
+                sentences: &sentences,
+                mentions: &mentions,
+            },
+            &Directory,
+        )
+    };
+    assert_eq!(extraction.evidence.len(), 1);
+    assert_eq!(
+        extraction.evidence[0].speaker,
+        Some(ActorId::new("sergey-lavrov"))
+    );
+    check(
+        "Iran is “one of our key partners,” Lavrov said.",
+        &["IRN ally RUS"],
+    );
+    check(
+        "Tensions between Israel and Iran rose. Egypt fears war between the two foes.",
+        &[
+            "EGY mediates IRN",
+            "EGY mediates ISR",
+            "IRN opposes ISR",
+            "IRN opposes ISR [hypothetical]",
+            "ISR opposes IRN",
+            "ISR opposes IRN [hypothetical]",
+        ],
+    );
+}
+
+#[test]
+fn boilerplate_gives_no_evidence() {
+    check("Read more: Russia and Iran back Assad", &[]);
+    check("(photo credit: REUTERS)", &[]);
+    check("Read  Russia, China veto resolution", &[]);
+}

@@ -1,0 +1,80 @@
+//! The per-document pipeline: gazetteer, then relation rules, into one document extract.
+
+use std::path::Path;
+
+use actorgraph_core::{ActorId, Document};
+use actorgraph_gazetteer::Gazetteer;
+use actorgraph_graph::{DocumentExtract, NodeCatalog, NodeInfo};
+use actorgraph_relations::{DocumentInput, RelationRules};
+
+use crate::{data, Failure};
+
+/// Everything a run needs to read documents: validated data, compiled once.
+#[derive(Debug)]
+pub(crate) struct Pipeline {
+    pub gazetteer: Gazetteer,
+    pub rules: RelationRules,
+}
+
+impl Pipeline {
+    pub(crate) fn load(
+        data_dir: Option<&Path>,
+        rules_file: Option<&Path>,
+    ) -> Result<Pipeline, Failure> {
+        Ok(Pipeline {
+            gazetteer: data::load(data_dir)?,
+            rules: data::load_rules(rules_file)?,
+        })
+    }
+
+    /// What one document contributes to the graph. A pure function of the document and the data.
+    pub(crate) fn extract(&self, document: &Document) -> DocumentExtract {
+        let analysis = self.gazetteer.analyze(&document.text);
+        let input = DocumentInput {
+            id: &document.id,
+            date: None,
+            text: &document.text,
+            sentences: &analysis.sentences,
+            mentions: &analysis.mentions,
+        };
+        let extraction = self.rules.extract(&input, &self.gazetteer);
+        let mut mention_counts = std::collections::BTreeMap::new();
+        for mention in &analysis.mentions {
+            *mention_counts.entry(mention.actor.clone()).or_insert(0) += 1;
+        }
+        DocumentExtract {
+            doc: document.id.clone(),
+            date: None,
+            mention_counts,
+            evidence: extraction.evidence,
+            affiliations: extraction.affiliations,
+        }
+    }
+}
+
+/// The gazetteer as the graph builder's source of node attributes.
+pub(crate) struct Catalog<'g>(pub &'g Gazetteer);
+
+impl NodeCatalog for Catalog<'_> {
+    fn node_info(&self, id: &ActorId) -> NodeInfo {
+        let Some(actor) = self.0.actor(id.as_str()) else {
+            return NodeInfo::default();
+        };
+        // The role held now (no end date), else the latest one.
+        let role = actor
+            .roles
+            .iter()
+            .rev()
+            .find(|r| r.to.is_none())
+            .or(actor.roles.last())
+            .map(|r| r.title.clone());
+        NodeInfo {
+            label: actor.label.clone(),
+            entity_type: Some(actor.entity_type),
+            country: actor.country.clone(),
+            affiliation: actor.affiliation.clone(),
+            role,
+            aliases: actor.aliases.clone(),
+        }
+    }
+}
