@@ -1,6 +1,8 @@
 //! The one integration test binary: it runs the `actorgraph` executable the way users do.
 
+mod build;
 mod check_data;
 mod gold;
 mod mentions;
+mod score;
 mod util;

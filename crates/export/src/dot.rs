@@ -19,13 +19,7 @@ const MAX_PENWIDTH: f64 = 5.0;
 
 /// Writes `graph` as a DOT digraph.
 pub fn write_dot(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "// actorgraph: {} actors, {} edges from {} documents.",
-        graph.graph.node_count(),
-        graph.graph.edge_count(),
-        graph.document_count
-    )?;
+    writeln!(out, "// actorgraph: {}.", crate::summary(graph))?;
     writeln!(out, "digraph actorgraph {{")?;
     // UTF-8 is Graphviz's default; it is stated because labels are in any script.
     writeln!(out, "  graph [charset=\"UTF-8\", rankdir=\"LR\"];")?;

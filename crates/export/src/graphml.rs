@@ -71,10 +71,8 @@ pub fn write_graphml(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> 
     let mut xml = Writer::new_with_indent(&mut *out, b' ', 2);
     xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let comment = format!(
-        " actorgraph: {} actors, {} edges from {} documents. Evidence is in the JSON export. ",
-        graph.graph.node_count(),
-        graph.graph.edge_count(),
-        graph.document_count
+        " actorgraph: {}. Evidence is in the JSON export. ",
+        crate::summary(graph)
     );
     xml.write_event(Event::Comment(BytesText::from_escaped(comment)))?;
     xml.create_element("graphml")

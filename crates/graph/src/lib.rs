@@ -25,11 +25,17 @@ pub struct DocumentExtract {
 }
 
 /// What an edge says: one of the nine relations, or the structural `affiliated_with`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Serializes as its name ("ally", "affiliated_with").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EdgeKind {
     Relation(Relation),
     AffiliatedWith,
+}
+
+impl Serialize for EdgeKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 impl EdgeKind {
@@ -154,8 +160,13 @@ impl ActorGraph {
         self.graph.edge_weights()
     }
 
+    /// The node with this id. Nodes are stored in id order, so this is a binary search.
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.nodes().find(|n| n.id.as_str() == id)
+        let nodes = self.graph.raw_nodes();
+        nodes
+            .binary_search_by(|n| n.weight.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &nodes[i].weight)
     }
 }
 
@@ -169,7 +180,9 @@ struct NodeAccumulator {
 #[derive(Clone, Debug, Default)]
 struct AffiliationAccumulator {
     roles: BTreeSet<String>,
+    /// Documents whose text showed the affiliation (a title).
     docs: BTreeSet<String>,
+    dates: BTreeSet<String>,
     from_data: bool,
 }
 
@@ -215,6 +228,7 @@ impl GraphBuilder {
             match affiliation.doc {
                 Some(doc) => {
                     entry.docs.insert(doc);
+                    entry.dates.extend(extract.date.clone());
                 }
                 None => entry.from_data = true,
             }
@@ -236,6 +250,7 @@ impl GraphBuilder {
             let mine = self.affiliations.entry(key).or_default();
             mine.roles.extend(acc.roles);
             mine.docs.extend(acc.docs);
+            mine.dates.extend(acc.dates);
             mine.from_data |= acc.from_data;
         }
     }

@@ -118,7 +118,11 @@ impl<'a> Reader<'a> {
             }
             j -= 1;
             let w = view.word(j);
-            if NOUN_DETERMINERS.contains(&w) || view.group_at(j).is_some_and(|g| g.possessive) {
+            if NOUN_DETERMINERS.contains(&w)
+                || DETERMINERS.contains(&w)
+                    && !matches!(w, "that" | "both" | "one" | "two" | "three" | "all")
+                || view.group_at(j).is_some_and(|g| g.possessive)
+            {
                 return true;
             }
             let adjective_like = view.tokens[j].kind == TokenKind::Word
@@ -288,6 +292,7 @@ impl<'a> Reader<'a> {
 
         let source = agent.or(modifier.filter(|_| !role_noun));
         match (source, target) {
+            (Some(_), None) if !role_noun => return,
             (Some(source), Some(target)) => {
                 self.emit_groups(
                     cue.relation,
@@ -299,7 +304,7 @@ impl<'a> Reader<'a> {
                 );
                 return;
             }
-            (Some(source), None) if cue.relation.is_symmetric() || !role_noun => {
+            (Some(source), None) if cue.relation.is_symmetric() => {
                 // "X's alliance", "Israeli strikes" without the other party: the copula subject
                 // may be it: "Iran is one of our key partners".
                 if let Some(subject) = self.copula_subject(first) {
@@ -656,7 +661,7 @@ impl<'a> Reader<'a> {
                     }
                     continue;
                 }
-                if group.weak_agent {
+                if group.weak_agent || group.topical {
                     return None;
                 }
                 // "Russia will do ITS best to": a possessive modifies a noun; look further left.
@@ -758,7 +763,7 @@ impl<'a> Reader<'a> {
                     .as_ref()
                     .is_some_and(|p| LOCATIVES.contains(&p.as_str()) && !preps.contains(p));
                 let unmet = needs_prep && !prep.as_ref().is_some_and(|p| preps.contains(p));
-                if group.possessive || located || unmet {
+                if group.possessive || group.topical || located || unmet {
                     j = group.last + 1;
                     words += 1;
                     if words > MAX_ARGUMENT_DISTANCE {

@@ -250,7 +250,13 @@ impl RelationRules {
             let actors: Option<[ActorId; 2]> = in_sentence
                 .map(|g| [g.args[0].actor.clone(), g.args[1].actor.clone()])
                 .or_else(|| {
-                    let recent = state.pairs.iter().rev().filter(|p| index - p.sentence <= 3);
+                    // A pronoun reaches back one sentence; a full phrase three.
+                    let reach = if pronoun { 1 } else { 3 };
+                    let recent = state
+                        .pairs
+                        .iter()
+                        .rev()
+                        .filter(|p| index - p.sentence <= reach);
                     let by_hint = (hint != 0)
                         .then(|| state.pairs.iter().rev().find(|p| p.sign == hint))
                         .flatten();
@@ -321,6 +327,17 @@ fn resolve_person_pronouns(
     directory: &dyn ActorDirectory,
 ) {
     for i in 0..view.len() {
+        // A name the data does not know ("Barack Obama") may be whom a later "he" means: two
+        // capitalized words in a row, not opening the sentence, end the chain.
+        if i > 0
+            && view.tokens[i].kind == TokenKind::Word
+            && view.tokens[i].capitalized
+            && view.tokens[i - 1].kind == TokenKind::Word
+            && view.tokens[i - 1].capitalized
+            && i - 1 > 0
+        {
+            state.last_person = None;
+        }
         match view.tokens[i].kind {
             TokenKind::Actor(m) if mentions[m].is_person => {
                 state.last_person = Some(mentions[m].actor.clone());

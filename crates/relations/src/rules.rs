@@ -40,6 +40,8 @@ struct CueEntry {
     inverse: bool,
     #[serde(default)]
     complement: bool,
+    #[serde(default)]
+    carrier: bool,
 }
 
 /// How a cue is used in a sentence, which decides where its actors are.
@@ -66,6 +68,9 @@ pub(crate) struct Cue {
     pub inverse: bool,
     /// The other actor may stand in the clause the verb introduces: "warned that if X ...".
     pub complement: bool,
+    /// The direct object carries the relation and must be a person or an official: "sent its
+    /// defense minister to Moscow".
+    pub carrier: bool,
 }
 
 /// A set of (possibly multi-word) phrases, matched on lower-case word tokens.
@@ -181,6 +186,7 @@ impl RelationRules {
                         confidence: entry.confidence,
                         inverse: entry.inverse,
                         complement: entry.complement,
+                        carrier: entry.carrier,
                     });
                 }
             }
@@ -195,6 +201,7 @@ impl RelationRules {
                 confidence: None,
                 inverse: false,
                 complement: false,
+                carrier: false,
             });
         }
         if !problems.is_empty() {

@@ -54,6 +54,9 @@ pub(crate) struct Group {
     /// A possessive pronoun ("its", "his", "their"): it modifies the noun after it, so it is
     /// never that phrase's object.
     pub possessive: bool,
+    /// A country's name used as a noun modifier ("the Russia investigation", "the Iran deal"):
+    /// the phrase is about the country, it is not the country. Neither subject nor object.
+    pub topical: bool,
 }
 
 /// A person's title read from the text: who the person acts for, and the title words.
@@ -287,8 +290,12 @@ impl SentenceView {
                 }
             }
             if let TokenKind::Actor(h) = self.tokens[unit.last].kind {
-                if mentions[h].is_demonym && unit.first == unit.last {
-                    unit.weak_agent = self.is_weak_demonym(unit.last, rules);
+                if unit.first == unit.last {
+                    if mentions[h].is_demonym {
+                        unit.weak_agent = self.is_weak_demonym(unit.last, rules);
+                    } else if mentions[h].is_country || mentions[h].is_country_word {
+                        unit.topical = self.is_noun_modifier(unit.last, rules);
+                    }
                 }
             }
             units.push(unit);
@@ -438,6 +445,111 @@ impl SentenceView {
         None
     }
 
+    /// A country's name followed by a common noun that is not its agent ("the Russia
+    /// investigation"), rather than by a verb ("Russia continues", "Russia intervened").
+    fn is_noun_modifier(&self, i: usize, rules: &RelationRules) -> bool {
+        let next = i + 1;
+        let Some(token) = self.tokens.get(next) else {
+            return false;
+        };
+        if token.kind != TokenKind::Word || token.capitalized {
+            return false;
+        }
+        let words = self.words_from(next, 3);
+        let w = words[0];
+        if rules.agent_nouns.match_at(&words).is_some()
+            || rules.titles.match_at(&words).is_some()
+            || !rules.cues_at(&words).is_empty()
+            || rules.speech_verbs.contains_word(w)
+            || rules.light_verbs.contains_word(w)
+            || rules.negators.contains(w)
+            || rules.hypothetical.contains(w)
+        {
+            return false;
+        }
+        // Verb-like endings and the common irregular pasts.
+        let verb_like =
+            w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly");
+        let irregular = matches!(
+            w,
+            "began"
+                | "took"
+                | "gave"
+                | "went"
+                | "came"
+                | "saw"
+                | "won"
+                | "lost"
+                | "led"
+                | "left"
+                | "brought"
+                | "bought"
+                | "ran"
+                | "rose"
+                | "fell"
+                | "drew"
+                | "drove"
+                | "grew"
+                | "knew"
+                | "chose"
+                | "spent"
+                | "stood"
+                | "thought"
+                | "understood"
+                | "wrote"
+                | "can"
+                | "will"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "got"
+                | "put"
+                | "set"
+                | "let"
+                | "sat"
+                | "told"
+                | "to"
+                | "and"
+                | "or"
+                | "but"
+                | "as"
+                | "than"
+                | "who"
+                | "which"
+                | "that"
+                | "too"
+                | "again"
+                | "now"
+                | "then"
+                | "also"
+                | "still"
+                | "already"
+                | "last"
+                | "next"
+                | "this"
+                | "earlier"
+                | "later"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "once"
+                | "twice"
+                | "alone"
+                | "itself"
+                | "first"
+                | "instead"
+                | "soon"
+                | "recently"
+                | "together"
+                | "directly"
+                | "immediately"
+                | "both"
+        );
+        let starts_phrase = DETERMINERS.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit());
+        !(verb_like || irregular || starts_phrase || PREPOSITIONS.contains(&w))
+    }
+
     /// A national adjective whose noun is not one of the state's agents: "Israeli media".
     fn is_weak_demonym(&self, i: usize, rules: &RelationRules) -> bool {
         let next = i + 1;
@@ -544,14 +656,14 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                 end = i + offset + ch.len_utf8();
             }
             let word = text[i..end].to_lowercase().replace('’', "'");
-            if word.len() > 3 && word.ends_with("n't") {
-                // "won't" is "wo" + "n't"; the apostrophe may be curly (3 bytes) in the text.
-                let suffix = if text[i..end].ends_with('t') && text[i..end].contains('’') {
-                    "n’t".len()
-                } else {
-                    "n't".len()
-                };
-                let stem_end = end - suffix;
+            // "won't" is "wo" + "n't". The suffix is measured on the original bytes: its
+            // apostrophe may be curly (3 bytes), and lower-casing may change lengths.
+            let original = &text[i..end];
+            let negation = ["n’t", "n't", "N’T", "N'T"]
+                .iter()
+                .find(|suffix| original.len() > suffix.len() && original.ends_with(*suffix));
+            if let Some(suffix) = negation {
+                let stem_end = end - suffix.len();
                 tokens.push(word_token(text, i, stem_end));
                 tokens.push(Token {
                     span: Span::new(stem_end, end),
