@@ -219,8 +219,9 @@ impl<'a> Reader<'a> {
                 .then(|| self.main_subject(first))
                 .flatten()
         });
-        let object =
-            self.object_right_through(last + 1, &cue.preps, cue.needs_prep, cue.complement);
+        let object = self
+            .object_right_through(last + 1, &cue.preps, cue.needs_prep, cue.complement)
+            .filter(|(g, prep)| self.object_fits(cue, last, *g, prep.as_deref()));
         // "will not allow Syria to be an arena": the object of "allow" is a place, not an agent.
         if let Some((object, _)) = object {
             let end = view.groups[object].last;
@@ -245,6 +246,29 @@ impl<'a> Reader<'a> {
             }
             None => {}
         }
+    }
+
+    /// Whether a group found after a verb is the verb's object.
+    fn object_fits(&self, cue: &Cue, last: usize, object: usize, prep: Option<&str>) -> bool {
+        let view = self.view;
+        let between = last + 1..view.groups[object].first;
+        // A verb's object follows it directly or after one of its own prepositions: "fight BACK
+        // against the invasion" has no object of "back". "of" and "by" stay inside the phrase.
+        let own = prep.is_none_or(|p| cue.preps.iter().any(|c| c == p) || p == "of" || p == "by");
+        // "warned that Trump may delay": a warning about someone is not a threat to them;
+        // "warned that if Damascus attacks, it will": a conditional is.
+        let through_clause = between.clone().any(|k| view.word(k) == "that");
+        let conditional = between
+            .clone()
+            .any(|k| matches!(view.word(k), "if" | "unless"));
+        // "sent its defense minister to Moscow": a person or official is sent, not missiles.
+        let carried = !cue.carrier
+            || between.clone().any(|k| {
+                view.group_at(k).is_some_and(|g| !g.possessive)
+                    || self.rules.titles.contains_word(view.word(k))
+                    || self.rules.agent_nouns.contains_word(view.word(k))
+            });
+        own && carried && (!cue.complement || !through_clause || conditional)
     }
 
     // ----- nouns ---------------------------------------------------------------------------
@@ -275,7 +299,7 @@ impl<'a> Reader<'a> {
             if let Some(pair) =
                 between_pair.or(modifier.filter(|&g| view.groups[g].args.len() >= 2))
             {
-                let modality = hypothetical.then_some(Modality::Hypothetical);
+                let modality = self.noun_modality(first, hypothetical);
                 self.emit_within(cue.relation, pair, (first, last), base * 0.9, modality);
                 return;
             }
@@ -292,16 +316,10 @@ impl<'a> Reader<'a> {
 
         let source = agent.or(modifier.filter(|_| !role_noun));
         match (source, target) {
-            (Some(_), None) if !role_noun => return,
+            (Some(_), None) if !role_noun && !cue.relation.is_symmetric() => return,
             (Some(source), Some(target)) => {
-                self.emit_groups(
-                    cue.relation,
-                    source,
-                    target,
-                    (first, last),
-                    base,
-                    hypothetical.then_some(Modality::Hypothetical),
-                );
+                let modality = self.noun_modality(first, hypothetical);
+                self.emit_groups(cue.relation, source, target, (first, last), base, modality);
                 return;
             }
             (Some(source), None) if cue.relation.is_symmetric() => {
@@ -567,7 +585,7 @@ impl<'a> Reader<'a> {
         };
         let prevention = self.prevention_before(first);
         let hypothetical = prevention.is_some() || self.hypothetical_before(first);
-        let modality = hypothetical.then_some(Modality::Hypothetical);
+        let modality = self.noun_modality(first, hypothetical);
         if let Some((mediator, _)) = prevention {
             let parties_actors: Vec<_> =
                 view.groups[parties].args.iter().map(|a| &a.actor).collect();
@@ -979,6 +997,20 @@ impl<'a> Reader<'a> {
             return Some(Modality::Hypothetical);
         }
         None
+    }
+
+    /// Modality of a noun cue: hypothetical if a word of possibility modifies it, reported if
+    /// a claim verb or noun opens its clause ("media claimed the two agreed on strikes").
+    fn noun_modality(&self, noun: usize, hypothetical: bool) -> Option<Modality> {
+        if hypothetical {
+            return Some(Modality::Hypothetical);
+        }
+        let view = self.view;
+        let reported = (0..noun)
+            .rev()
+            .take_while(|&j| !view.is_punct(j, ";"))
+            .any(|j| self.rules.reported.contains(view.word(j)));
+        reported.then_some(Modality::Reported)
     }
 
     /// An "if"/"unless" clause open at `cue`.

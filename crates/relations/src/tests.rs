@@ -405,3 +405,42 @@ fn boilerplate_gives_no_evidence() {
     check("(photo credit: REUTERS)", &[]);
     check("Read  Russia, China veto resolution", &[]);
 }
+
+#[test]
+fn readings_that_are_not_relations() {
+    // A particle is not a verb: "fight back against".
+    check(
+        "Egypt helped Qatar fight back against the Chinese pressure.",
+        &["EGY supports QAT", "QAT opposes CHN"],
+    );
+    // A warning about someone is not a threat; a conditional warning is.
+    check("Egypt warned that Qatar may delay the vote.", &[]);
+    check(
+        "Washington warned that if Damascus attacks, it will respond.",
+        &["USA threatens SYR"],
+    );
+    // A country's name modifying a noun is a topic, not a party.
+    check("Erdogan condemned the Russia investigation.", &[]);
+    // Things sent are not visits; officials sent are.
+    check("Turkey sent missiles to Syria.", &[]);
+    check(
+        "Turkey sent its foreign minister to Egypt.",
+        &["EGY meets TUR"],
+    );
+    // Press and experts named by nationality do not act for the state.
+    check(
+        "Israeli media claimed Egypt met Qatar.",
+        &["EGY meets QAT [reported]"],
+    );
+    check("An Iranian expert praised the Chinese plan.", &[]);
+    // A place in a compound adjective is not a party.
+    check("Egypt and Qatar fight Syria-based groups.", &[]);
+}
+
+#[test]
+fn noun_claims_are_reported() {
+    check(
+        "Israeli media claimed the two agreed on Israeli strikes on Iranian ships.",
+        &["ISR attacks IRN [reported]"],
+    );
+}
