@@ -23,6 +23,15 @@ demo:
 check-data:
     cargo run --release --locked -- check-data
 
+# Criterion benchmarks of every stage (split, match, relations, merge, export).
+bench-stages:
+    cargo bench --bench stages
+
+# Mentions per entity type on 200 real articles, and 50 to check by hand (needs ../shared).
+survey:
+    cargo build --release --locked
+    python3 scripts/mention_survey.py target/release/actorgraph ../shared/ext/corpus/allsides_news_2012_2020.jsonl.gz target/survey
+
 # Review and accept changed insta snapshots (needs cargo-insta).
 snapshots:
     cargo insta test --review

@@ -3,6 +3,7 @@
 
 mod data;
 mod graph_command;
+mod import;
 mod input;
 mod mentions;
 mod output;
@@ -77,6 +78,24 @@ enum Command {
     CheckData {
         /// Folder of *.ron files to check; the built-in data when absent.
         dir: Option<PathBuf>,
+    },
+    /// Convert actor dictionaries of other tools into gazetteer data (use it with --data DIR).
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// PETRARCH/TABARI actor dictionaries (Phoenix *.actors.txt): writes petrarch-*.ron into DIR
+    /// and checks that DIR loads; exits 2 if it does not.
+    Petrarch {
+        /// Dictionaries, in priority order: earlier files keep an alias two files claim.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+
+        /// Folder to write into (created if missing).
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
     },
 }
 
@@ -201,6 +220,9 @@ fn main() -> ExitCode {
         }
         Command::CheckData { dir } => {
             data::check(dir.as_deref().or(cli.data.as_deref()), cli.rules.as_deref())
+        }
+        Command::Import(ImportCommand::Petrarch { files, output }) => {
+            import::petrarch(files, output)
         }
     };
     match result {

@@ -20,6 +20,8 @@ struct MentionRecord<'a> {
     actor: &'a str,
     text: &'a str,
     kind: MentionKind,
+    /// For agent phrases ("Iranian forces"): the sector of the state named.
+    sector: Option<&'a str>,
 }
 
 pub(crate) fn run(
@@ -31,7 +33,7 @@ pub(crate) fn run(
     let sources = input::expand(inputs)?;
     let mut out = BufWriter::new(io::stdout().lock());
     if format == MentionFormat::Tsv {
-        writeln!(out, "doc\tsentence\tstart\tend\tactor\tkind\ttext")?;
+        writeln!(out, "doc\tsentence\tstart\tend\tactor\tkind\ttext\tsector")?;
     }
     let (mut read, mut skipped, mut mentions) = (0usize, 0usize, 0usize);
     for source in &sources {
@@ -51,7 +53,7 @@ pub(crate) fn run(
             match format {
                 MentionFormat::Tsv => writeln!(
                     out,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     escape_tsv(&document.id),
                     mention.sentence,
                     mention.span.start,
@@ -59,6 +61,7 @@ pub(crate) fn run(
                     mention.actor,
                     mention.kind.as_str(),
                     escape_tsv(text),
+                    mention.sector.as_deref().unwrap_or(""),
                 )?,
                 MentionFormat::Jsonl => {
                     let record = MentionRecord {
@@ -69,6 +72,7 @@ pub(crate) fn run(
                         actor: mention.actor.as_str(),
                         text,
                         kind: mention.kind,
+                        sector: mention.sector.as_deref(),
                     };
                     serde_json::to_writer(&mut out, &record).map_err(io::Error::from)?;
                     writeln!(out)?;

@@ -3,6 +3,7 @@
 mod build;
 mod check_data;
 mod gold;
+mod import;
 mod mentions;
 mod score;
 mod util;

@@ -19,7 +19,9 @@ fn jsonl_records_cut_their_text_from_the_document() {
     let mut documents = std::collections::BTreeSet::new();
     for line in stdout(&output).lines() {
         let record: serde_json::Value = serde_json::from_str(line).unwrap();
-        let fields = ["doc", "sentence", "start", "end", "actor", "text", "kind"];
+        let fields = [
+            "doc", "sentence", "start", "end", "actor", "text", "kind", "sector",
+        ];
         assert_eq!(record.as_object().unwrap().len(), fields.len());
         let positions: Vec<usize> = fields
             .iter()

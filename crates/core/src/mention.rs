@@ -1,5 +1,7 @@
 //! A mention: one place in one document where the text names an actor.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::{ActorId, Span};
@@ -35,10 +37,13 @@ impl MentionKind {
 /// One actor named at one byte span of a document.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Mention {
-    /// Byte span of the matched text in the document.
+    /// Byte span of the matched text in the document, agent noun included.
     pub span: Span,
     /// Index of the sentence (in the document's sentence list) that contains `span.start`.
     pub sentence: usize,
     pub actor: ActorId,
     pub kind: MentionKind,
+    /// For an agent phrase ("Iranian forces", "the Syrian government", "U.S. diplomats"): the
+    /// sector of the state it names (military, government, diplomatic, ...).
+    pub sector: Option<Arc<str>>,
 }

@@ -17,6 +17,15 @@
 //!         metonyms: ["Tehran"],
 //!     ),
 //!     (
+//!         id: "JOR",
+//!         entity_type: country,
+//!         label: "Jordan",
+//!         aliases: ["Jordan", "Hashemite Kingdom of Jordan"],
+//!         demonyms: ["Jordanian", "Jordanians"],
+//!         metonyms: ["Amman"],
+//!         ambiguous: ["Jordan"],
+//!     ),
+//!     (
 //!         id: "avigdor-liberman",
 //!         entity_type: person,
 //!         label: "Avigdor Liberman",
@@ -51,6 +60,11 @@ pub(crate) struct ActorEntry {
     /// Surnames that name a person alone when unambiguous: "Liberman".
     #[serde(default)]
     pub surnames: Vec<String>,
+    /// Aliases (from any list above) that are also common words or other names: "Jordan",
+    /// "Chad", "Georgia", "Turkey". They count only with supporting context in the document.
+    /// Two actors may share an alias when both mark it ambiguous.
+    #[serde(default)]
+    pub ambiguous: Vec<String>,
     /// The id of the country or organization this actor acts for.
     #[serde(default)]
     pub affiliation: Option<String>,
@@ -76,4 +90,21 @@ pub(crate) struct RoleEntry {
     /// Last day in the role, same format; absent while the role is held.
     #[serde(default)]
     pub to: Option<String>,
+}
+
+/// `agent-nouns.ron`: nouns that, after a country's name or demonym, stand for its agents in a
+/// sector: "Iranian forces" (military), "the Syrian government" (government), "U.S. diplomats".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "AgentNouns")]
+pub(crate) struct AgentNounsFile {
+    /// Sector name -> the nouns (one or more words each).
+    pub sectors: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// `non-actors.ron`: phrases that contain an actor's alias but do not name the actor ("Latin
+/// America", "New Mexico", "Lebanon, Pennsylvania"). Matching one hides the alias inside it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "NonActors")]
+pub(crate) struct NonActorsFile {
+    pub phrases: Vec<String>,
 }

@@ -14,19 +14,27 @@
 //! Building a gazetteer validates the data and compiles the automaton once; analyzing a text is
 //! then infallible and touches nothing but the text.
 
+mod ambiguity;
 mod file;
 mod load;
 mod matcher;
 mod normalize;
+mod petrarch;
+
+use std::{collections::HashSet, sync::Arc};
 
 use actorgraph_core::{
     split_sentences, ActorDirectory, ActorId, EntityType, Mention, MentionKind, Span,
 };
 
-use crate::matcher::{Candidate, Matcher, Target};
+use crate::{
+    ambiguity::OtherName,
+    matcher::{Candidate, Matcher, Target},
+};
 pub use actorgraph_core::{DataError, DataErrors};
 
-pub use crate::load::DataSource;
+pub use crate::load::{DataSource, AGENT_NOUNS_FILE, NON_ACTORS_FILE};
+pub use crate::petrarch::{convert_petrarch, ImportReport, Issue, IssueKind, PetrarchImport};
 
 /// An actor as the rest of actorgraph sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +54,8 @@ pub struct Actor {
     pub demonyms: Vec<String>,
     pub metonyms: Vec<String>,
     pub surnames: Vec<String>,
+    /// Aliases that count only with supporting context.
+    pub ambiguous: Vec<String>,
 }
 
 /// A role an actor held, with optional `YYYY[-MM[-DD]]` dates.
@@ -79,9 +89,12 @@ impl Gazetteer {
     /// Parses, validates and compiles the given data files. Every problem in every file is
     /// reported at once, each at its `path:line:col`.
     pub fn from_sources(sources: &[DataSource<'_>]) -> Result<Gazetteer, DataErrors> {
-        let actors = load::load_actors(sources)?;
-        let matcher = Matcher::new(&actors);
-        Ok(Gazetteer { actors, matcher })
+        let data = load::load_data(sources)?;
+        let matcher = Matcher::new(&data.actors, &data.non_actors, &data.agent_nouns);
+        Ok(Gazetteer {
+            actors: data.actors,
+            matcher,
+        })
     }
 
     /// All actors, sorted by id.
@@ -104,16 +117,17 @@ impl Gazetteer {
     /// Finds the actor mentions in `text` and splits it into sentences.
     pub fn analyze(&self, text: &str) -> Analysis {
         let candidates = self.matcher.candidates(text);
-        let resolved = self.resolve(candidates);
-        let protected: Vec<Span> = resolved.iter().map(|(span, _)| *span).collect();
+        let resolved = self.resolve(text, candidates);
+        let protected: Vec<Span> = resolved.iter().map(|r| r.span).collect();
         let sentences = split_sentences(text, &protected);
         let mentions = resolved
             .into_iter()
-            .map(|(span, target)| Mention {
-                span,
-                sentence: sentence_index(&sentences, span.start),
-                actor: self.actors[target.actor as usize].id.clone(),
-                kind: target.kind,
+            .map(|r| Mention {
+                span: r.span,
+                sentence: sentence_index(&sentences, r.span.start),
+                actor: self.actors[r.target.actor as usize].id.clone(),
+                kind: r.target.kind,
+                sector: r.sector,
             })
             .collect();
         Analysis {
@@ -122,33 +136,81 @@ impl Gazetteer {
         }
     }
 
-    /// Picks one target per candidate, or drops the candidate, using what the document said
-    /// before it.
+    /// Picks one target per candidate, or drops the candidate, using the document around it.
     ///
-    /// A surname shared by several persons goes to the one named most recently by full name; a
-    /// surname that is also another actor's name goes to that actor unless a person with the
-    /// surname was named before.
-    fn resolve(&self, candidates: Vec<Candidate>) -> Vec<(Span, Target)> {
+    /// * A surname shared by several persons goes to the one named most recently by full name;
+    ///   a surname that is also another actor's name goes to that actor unless a person with
+    ///   the surname was named before.
+    /// * An alias marked ambiguous ("Jordan", "Georgia", "Chad") counts only when written with a
+    ///   capital, not as part of a personal name or a place ("Michael Jordan", "Georgia Tech",
+    ///   "Lebanon, Pennsylvania"), and when the document supports it: the actor is also named
+    ///   unambiguously, or another actor is named close by.
+    fn resolve(&self, text: &str, candidates: Vec<Candidate>) -> Vec<Resolved> {
+        let unambiguous = |c: &Candidate| c.targets.len() == 1 && !c.targets[0].ambiguous;
+        let supported: HashSet<u32> = candidates
+            .iter()
+            .filter(|c| unambiguous(c) && c.targets[0].kind != MentionKind::Surname)
+            .map(|c| c.targets[0].actor)
+            .collect();
+        // Where the unambiguous mentions of countries and bodies are: "a nearby country word".
+        let anchors: Vec<(usize, u32)> = candidates
+            .iter()
+            .filter(|c| unambiguous(c))
+            .filter(|c| self.actors[c.targets[0].actor as usize].entity_type != EntityType::Person)
+            .map(|c| (c.span.start, c.targets[0].actor))
+            .collect();
+        let starts: HashSet<usize> = candidates.iter().map(|c| c.span.start).collect();
+
         // Persons named so far by a full name, most recent last.
         let mut named: Vec<u32> = Vec::new();
-        let mut resolved = Vec::with_capacity(candidates.len());
+        let mut resolved: Vec<Resolved> = Vec::with_capacity(candidates.len());
         for candidate in candidates {
-            let chosen = if let [only] = candidate.targets.as_slice() {
+            let other_name = if candidate.targets.iter().any(|t| t.ambiguous) {
+                ambiguity::reads_as_other_name(text, candidate.span, &starts)
+            } else {
+                OtherName::No
+            };
+            let eligible: Vec<Target> = candidate
+                .targets
+                .iter()
+                .copied()
+                .filter(|t| {
+                    !t.ambiguous
+                        || match other_name {
+                            OtherName::No => {
+                                supported.contains(&t.actor)
+                                    || ambiguity::near_other_actor(
+                                        &anchors,
+                                        candidate.span,
+                                        t.actor,
+                                    )
+                            }
+                            OtherName::Maybe => supported.contains(&t.actor),
+                            OtherName::Yes => false,
+                        }
+                })
+                .collect();
+            let chosen = if let [only] = eligible.as_slice() {
                 Some(*only)
             } else {
                 let recent_surname = named.iter().rev().find_map(|actor| {
-                    candidate
-                        .targets
+                    eligible
                         .iter()
                         .find(|t| t.actor == *actor && t.kind == MentionKind::Surname)
                 });
-                let mut others = candidate
-                    .targets
-                    .iter()
-                    .filter(|t| t.kind != MentionKind::Surname);
+                let mut others = eligible.iter().filter(|t| t.kind != MentionKind::Surname);
                 match (recent_surname, others.next(), others.next()) {
                     (Some(target), _, _) => Some(*target),
                     (None, Some(target), None) => Some(*target),
+                    // Two ambiguous readings: the one the document supports.
+                    (None, Some(_), Some(_)) => {
+                        let mut supported_targets =
+                            eligible.iter().filter(|t| supported.contains(&t.actor));
+                        match (supported_targets.next(), supported_targets.next()) {
+                            (Some(target), None) => Some(*target),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             };
@@ -158,10 +220,41 @@ impl Gazetteer {
                 named.retain(|&a| a != target.actor);
                 named.push(target.actor);
             }
-            resolved.push((candidate.span, target));
+            // "Iranian forces": the agent noun joins a country's mention.
+            let (span, sector) = match candidate.agent {
+                Some((end, sector)) if actor.entity_type == EntityType::Country => {
+                    (Span::new(candidate.span.start, end), Some(sector))
+                }
+                _ => (candidate.span, None),
+            };
+            resolved.push(Resolved {
+                span,
+                name_end: candidate.span.end,
+                target,
+                sector,
+            });
+        }
+        // An agent noun never runs into the next mention.
+        for i in 1..resolved.len() {
+            let next_start = resolved[i].span.start;
+            let previous = &mut resolved[i - 1];
+            if previous.span.end > next_start {
+                previous.span.end = previous.name_end;
+                previous.sector = None;
+            }
         }
         resolved
     }
+}
+
+/// A candidate after resolution.
+#[derive(Debug)]
+struct Resolved {
+    span: Span,
+    /// End of the name itself, before any agent noun.
+    name_end: usize,
+    target: Target,
+    sector: Option<Arc<str>>,
 }
 
 impl ActorDirectory for Gazetteer {

@@ -11,7 +11,7 @@ use ron::extensions::Extensions;
 use actorgraph_core::{DataError, DataErrors};
 
 use crate::{
-    file::ActorEntry,
+    file::{ActorEntry, AgentNounsFile, NonActorsFile},
     normalize::{is_case_sensitive, normalize_alias},
     Actor, Role,
 };
@@ -32,12 +32,65 @@ struct Located {
     offset: usize,
 }
 
-/// Parses and validates all sources. On success returns the actors sorted by id.
-pub(crate) fn load_actors(sources: &[DataSource<'_>]) -> Result<Vec<Actor>, DataErrors> {
+/// The file that holds agent nouns; every other `.ron` file but [`NON_ACTORS_FILE`] holds actors.
+pub const AGENT_NOUNS_FILE: &str = "agent-nouns.ron";
+/// The file that holds non-actor phrases.
+pub const NON_ACTORS_FILE: &str = "non-actors.ron";
+
+/// Everything the data files hold, validated.
+#[derive(Debug, Default)]
+pub(crate) struct LoadedData {
+    /// Sorted by id.
+    pub actors: Vec<Actor>,
+    /// (sector, noun phrase), in file order.
+    pub agent_nouns: Vec<(String, String)>,
+    pub non_actors: Vec<String>,
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// Parses and validates all sources.
+pub(crate) fn load_data(sources: &[DataSource<'_>]) -> Result<LoadedData, DataErrors> {
     let mut errors = Vec::new();
     let mut located = Vec::new();
+    let mut data = LoadedData::default();
     for (index, source) in sources.iter().enumerate() {
-        match parse(source) {
+        match file_name(source.path) {
+            AGENT_NOUNS_FILE => {
+                match parse::<AgentNounsFile>(source) {
+                    Ok(file) => {
+                        for (sector, nouns) in file.sectors {
+                            for noun in nouns {
+                                if normalize_alias(&noun).is_empty() {
+                                    errors.push(empty_phrase(source, &noun));
+                                }
+                                data.agent_nouns.push((sector.clone(), noun));
+                            }
+                        }
+                    }
+                    Err(error) => errors.push(error),
+                }
+                continue;
+            }
+            NON_ACTORS_FILE => {
+                match parse::<NonActorsFile>(source) {
+                    Ok(file) => {
+                        for phrase in file.phrases {
+                            if normalize_alias(&phrase).is_empty() {
+                                errors.push(empty_phrase(source, &phrase));
+                            }
+                            data.non_actors.push(phrase);
+                        }
+                    }
+                    Err(error) => errors.push(error),
+                }
+                continue;
+            }
+            _ => {}
+        }
+        match parse::<Vec<ActorEntry>>(source) {
             Ok(entries) => {
                 let mut cursor = 0;
                 for entry in entries {
@@ -56,6 +109,25 @@ pub(crate) fn load_actors(sources: &[DataSource<'_>]) -> Result<Vec<Actor>, Data
     if !errors.is_empty() {
         return Err(DataErrors(errors));
     }
+    data.actors = validate_actors(sources, located)?;
+    Ok(data)
+}
+
+fn empty_phrase(source: &DataSource<'_>, phrase: &str) -> DataError {
+    let offset = find_quoted(source.text, phrase, 0).unwrap_or(0);
+    DataError::at_offset(
+        source.path,
+        source.text,
+        offset,
+        None,
+        format!("empty phrase \"{phrase}\": it has no letters or digits"),
+    )
+}
+
+fn validate_actors(
+    sources: &[DataSource<'_>],
+    located: Vec<Located>,
+) -> Result<Vec<Actor>, DataErrors> {
     let mut validator = Validator {
         sources,
         errors: Vec::new(),
@@ -71,7 +143,7 @@ pub(crate) fn load_actors(sources: &[DataSource<'_>]) -> Result<Vec<Actor>, Data
     Ok(build_actors(located))
 }
 
-fn parse(source: &DataSource<'_>) -> Result<Vec<ActorEntry>, DataError> {
+fn parse<T: serde::de::DeserializeOwned>(source: &DataSource<'_>) -> Result<T, DataError> {
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     options.from_str(source.text).map_err(|error| {
         DataError::at(
@@ -159,6 +231,23 @@ impl Validator<'_> {
                     item.offset,
                     "no aliases: the actor could never be found in text".to_owned(),
                 );
+            }
+            for alias in &entry.ambiguous {
+                let known = entry
+                    .aliases
+                    .iter()
+                    .chain(&entry.demonyms)
+                    .chain(&entry.metonyms)
+                    .chain(&entry.surnames)
+                    .any(|a| a == alias);
+                if !known {
+                    let offset = self.offset_of(item, alias);
+                    self.report(
+                        item,
+                        offset,
+                        format!("ambiguous alias \"{alias}\" is not one of this actor's aliases"),
+                    );
+                }
             }
             for role in &entry.roles {
                 for date in [&role.from, &role.to].into_iter().flatten() {
@@ -289,13 +378,16 @@ impl Validator<'_> {
                                 claims.insert(key, (index, list, alias.clone()));
                             }
                             Some((first, first_list, first_alias)) => {
-                                // Surnames may be shared: context picks the person.
+                                // Surnames may be shared, and so may aliases both actors mark
+                                // ambiguous: context picks the actor.
                                 let shared_surname = list == AliasList::Surnames
                                     && *first_list == AliasList::Surnames;
-                                if *first == index || shared_surname {
+                                let first_item = &located[*first];
+                                let both_ambiguous = entry.ambiguous.contains(alias)
+                                    && first_item.entry.ambiguous.contains(first_alias);
+                                if *first == index || shared_surname || both_ambiguous {
                                     continue;
                                 }
-                                let first_item = &located[*first];
                                 let message = format!(
                                     "alias \"{alias}\" is also claimed by \"{}\" (as \"{first_alias}\", at {})",
                                     first_item.entry.id,
@@ -385,6 +477,7 @@ fn build_actors(located: Vec<Located>) -> Vec<Actor> {
                     })
                     .collect(),
                 aliases,
+                ambiguous: e.ambiguous,
                 names: e.aliases,
                 demonyms: e.demonyms,
                 metonyms: e.metonyms,

@@ -1,6 +1,6 @@
 //! The mention matcher: one leftmost-longest aho-corasick automaton over normalized aliases.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::Arc};
 
 use actorgraph_core::{MentionKind, Span};
 use aho_corasick::{AhoCorasick, Input, MatchKind};
@@ -11,16 +11,19 @@ use crate::{
 };
 
 /// What a pattern can stand for. Most patterns have one target; a surname shared by several
-/// persons has one per person, and the document decides between them.
+/// persons, or an alias two actors mark ambiguous, has one per actor, and the document decides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Target {
     /// Index into the gazetteer's sorted actor list.
     pub actor: u32,
     pub kind: MentionKind,
+    /// The actor marks this alias ambiguous: it counts only with supporting context.
+    pub ambiguous: bool,
 }
 
 #[derive(Debug)]
 struct Pattern {
+    /// Empty for a non-actor phrase: matching it hides the aliases inside it.
     targets: Vec<Target>,
     /// The text must start with a capital here. Names match case-insensitively, but a surname
     /// alone is only a name when written as one: "May" and "Rice" are people, "may" and "rice"
@@ -36,37 +39,55 @@ struct Pattern {
 pub(crate) struct Candidate {
     pub span: Span,
     pub targets: Vec<Target>,
+    /// An agent noun right after the match ("forces" in "Iranian forces"): the end of the
+    /// extended span and the sector. Applied only if the chosen actor is a country.
+    pub agent: Option<(usize, Arc<str>)>,
+}
+
+/// Agent nouns, normalized with their separators (" forces "), longest first.
+#[derive(Debug, Default)]
+struct AgentNouns {
+    phrases: Vec<(Vec<u8>, Arc<str>)>,
 }
 
 #[derive(Debug)]
 pub(crate) struct Matcher {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
+    agent_nouns: AgentNouns,
 }
 
 impl Matcher {
-    pub(crate) fn new(actors: &[Actor]) -> Matcher {
+    pub(crate) fn new(
+        actors: &[Actor],
+        non_actors: &[String],
+        agent_nouns: &[(String, String)],
+    ) -> Matcher {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut normalized_patterns: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut add =
-            |normalized: String, target: Target, needs_capital: bool, trailing_dot: bool| {
-                let i = *index.entry(normalized.clone()).or_insert_with(|| {
-                    normalized_patterns.push(normalized);
-                    patterns.push(Pattern {
-                        targets: Vec::new(),
-                        needs_capital,
-                        trailing_dot,
-                    });
-                    patterns.len() - 1
+        let mut add = |normalized: String,
+                       target: Option<Target>,
+                       needs_capital: bool,
+                       trailing_dot: bool| {
+            let i = *index.entry(normalized.clone()).or_insert_with(|| {
+                normalized_patterns.push(normalized);
+                patterns.push(Pattern {
+                    targets: Vec::new(),
+                    needs_capital,
+                    trailing_dot,
                 });
-                let pattern = &mut patterns[i];
-                pattern.needs_capital &= needs_capital;
-                pattern.trailing_dot |= trailing_dot;
+                patterns.len() - 1
+            });
+            let pattern = &mut patterns[i];
+            pattern.needs_capital &= needs_capital;
+            pattern.trailing_dot |= trailing_dot;
+            if let Some(target) = target {
                 if !pattern.targets.iter().any(|t| t.actor == target.actor) {
                     pattern.targets.push(target);
                 }
-            };
+            }
+        };
         for (actor_index, actor) in actors.iter().enumerate() {
             let actor_index = u32::try_from(actor_index).expect("fewer than 2^32 actors");
             let lists = [
@@ -82,6 +103,7 @@ impl Matcher {
                         continue;
                     }
                     let trailing_dot = alias.ends_with('.');
+                    let ambiguous = actor.ambiguous.contains(alias);
                     if is_case_sensitive(&normalized) {
                         let kind = if kind == MentionKind::Name {
                             MentionKind::Acronym
@@ -91,23 +113,42 @@ impl Matcher {
                         let target = Target {
                             actor: actor_index,
                             kind,
+                            ambiguous,
                         };
-                        add(normalized, target, false, trailing_dot);
+                        add(normalized, Some(target), false, trailing_dot);
                         continue;
                     }
                     let target = Target {
                         actor: actor_index,
                         kind,
+                        ambiguous,
                     };
                     let needs_capital =
                         kind == MentionKind::Surname && alias.starts_with(char::is_uppercase);
                     // Headlines and datelines in capitals: "IRAN", "PUTIN MEETS ERDOGAN".
                     let shouted = normalize_alias(&alias.to_uppercase());
-                    add(normalized, target, needs_capital, trailing_dot);
-                    add(shouted, target, false, trailing_dot);
+                    add(normalized, Some(target), needs_capital, trailing_dot);
+                    add(shouted, Some(target), false, trailing_dot);
                 }
             }
         }
+        for phrase in non_actors {
+            let normalized = normalize_alias(phrase);
+            if !normalized.is_empty() {
+                let shouted = normalize_alias(&phrase.to_uppercase());
+                add(normalized, None, false, false);
+                add(shouted, None, false, false);
+            }
+        }
+        let mut phrases: Vec<(Vec<u8>, Arc<str>)> = agent_nouns
+            .iter()
+            .map(|(sector, noun)| {
+                let normalized = format!(" {} ", normalize_alias(noun));
+                (normalized.into_bytes(), Arc::from(sector.as_str()))
+            })
+            .collect();
+        phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        phrases.dedup_by(|a, b| a.0 == b.0);
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(normalized_patterns.iter().map(|p| format!(" {p} ")))
@@ -115,6 +156,7 @@ impl Matcher {
         Matcher {
             automaton,
             patterns,
+            agent_nouns: AgentNouns { phrases },
         }
     }
 
@@ -122,7 +164,8 @@ impl Matcher {
         self.patterns.len()
     }
 
-    /// Finds every alias in `text` as a whole token sequence, leftmost-longest.
+    /// Finds every alias in `text` as a whole token sequence, leftmost-longest. Non-actor
+    /// phrases are matched too, and hide what they contain.
     pub(crate) fn candidates(&self, text: &str) -> Vec<Candidate> {
         let normalized = NormalizedText::new(text);
         let haystack = normalized.as_bytes();
@@ -152,16 +195,44 @@ impl Matcher {
                 at = next;
                 continue;
             }
+            // The closing separator opens the next match.
+            at = m.end() - 1;
+            if pattern.targets.is_empty() {
+                continue;
+            }
             if pattern.trailing_dot && text[span.end..].starts_with('.') {
                 span.end += 1;
             }
+            let agent = self.agent_noun_after(text, &normalized, end, span.end);
             found.push(Candidate {
                 span,
                 targets: pattern.targets.clone(),
+                agent,
             });
-            // The closing separator opens the next match.
-            at = m.end() - 1;
         }
         found
+    }
+
+    /// An agent noun right after the token that ends at normalized offset `end` (the separator
+    /// after it), separated from the match by white space only.
+    fn agent_noun_after(
+        &self,
+        text: &str,
+        normalized: &NormalizedText,
+        end: usize,
+        span_end: usize,
+    ) -> Option<(usize, Arc<str>)> {
+        let rest = &normalized.as_bytes()[end..];
+        let (phrase, sector) = self
+            .agent_nouns
+            .phrases
+            .iter()
+            .find(|(phrase, _)| rest.starts_with(phrase))?;
+        let noun_start = normalized.original_offset(end + 1);
+        if !text[span_end..noun_start].chars().all(char::is_whitespace) {
+            return None;
+        }
+        let noun_end = normalized.original_offset(end + phrase.len() - 1);
+        Some((noun_end, Arc::clone(sector)))
     }
 }

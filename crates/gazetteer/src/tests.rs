@@ -33,13 +33,42 @@ const DATA: &str = r#"[
     (id: "levan-dzhagaryan", entity_type: person, label: "Levan Dzhagaryan",
      aliases: ["Levan Dzhagaryan", "Леван Джагарян"], surnames: ["Dzhagaryan", "Dzhagarian"],
      affiliation: "RUS"),
+    (id: "JOR", entity_type: country, label: "Jordan", aliases: ["Jordan"],
+     demonyms: ["Jordanian"], metonyms: ["Amman"], ambiguous: ["Jordan"]),
+    (id: "GEO", entity_type: country, label: "Georgia", aliases: ["Georgia"],
+     demonyms: ["Georgian"], metonyms: ["Tbilisi"], ambiguous: ["Georgia", "Georgian"]),
+    (id: "LBN", entity_type: country, label: "Lebanon", aliases: ["Lebanon"], ambiguous: ["Lebanon"]),
+    (id: "KOR", entity_type: country, label: "South Korea", aliases: ["South Korea"],
+     demonyms: ["Korean"], ambiguous: ["Korean"]),
+    (id: "PRK", entity_type: country, label: "North Korea", aliases: ["North Korea"],
+     demonyms: ["Korean"], ambiguous: ["Korean"]),
+    (id: "MEX", entity_type: country, label: "Mexico", aliases: ["Mexico"], demonyms: ["Mexican"]),
 ]"#;
 
+const AGENT_NOUNS: &str = r#"AgentNouns(sectors: {
+    "military": ["forces", "troops", "military", "air force"],
+    "government": ["government", "officials"],
+    "security": ["security forces"],
+})"#;
+
+const NON_ACTORS: &str =
+    r#"NonActors(phrases: ["Latin America", "New Mexico", "Lebanon, Pennsylvania"])"#;
+
 fn gazetteer() -> Gazetteer {
-    Gazetteer::from_sources(&[DataSource {
-        path: "test.ron",
-        text: DATA,
-    }])
+    Gazetteer::from_sources(&[
+        DataSource {
+            path: "test.ron",
+            text: DATA,
+        },
+        DataSource {
+            path: "data/agent-nouns.ron",
+            text: AGENT_NOUNS,
+        },
+        DataSource {
+            path: "data/non-actors.ron",
+            text: NON_ACTORS,
+        },
+    ])
     .unwrap()
 }
 
@@ -98,7 +127,7 @@ fn case_rules() {
             ("Turkiye", "TUR", "name"),
         ],
     );
-    check("U.S. troops left.", &[("U.S.", "USA", "acronym")]);
+    check("the U.S. left.", &[("U.S.", "USA", "acronym")]);
     check("troops left the U.S", &[("U.S", "USA", "acronym")]);
 }
 
@@ -236,4 +265,91 @@ fn syntax_errors_point_at_the_spot() {
     }])
     .unwrap_err();
     insta::assert_snapshot!(errors.to_string());
+}
+
+#[test]
+fn ambiguous_aliases_need_context() {
+    // Supported by another actor nearby or by an unambiguous mention of the same actor.
+    check(
+        "Jordan and Israel signed a treaty.",
+        &[("Jordan", "JOR", "name"), ("Israel", "ISR", "name")],
+    );
+    check(
+        "Amman said so. Later Jordan agreed.",
+        &[("Amman", "JOR", "metonym"), ("Jordan", "JOR", "name")],
+    );
+    // Alone, it could be anyone named Jordan.
+    check("Jordan scored twice on Sunday.", &[]);
+    // Part of a personal name or another place, even next to a country.
+    check(
+        "Michael Jordan visited Israel.",
+        &[("Israel", "ISR", "name")],
+    );
+    check(
+        "Jordan Peterson praised Israel.",
+        &[("Israel", "ISR", "name")],
+    );
+    check("Georgia Tech beat Russia.", &[("Russia", "RUS", "name")]);
+    check(
+        "Russia invaded Georgia in 2008.",
+        &[("Russia", "RUS", "name"), ("Georgia", "GEO", "name")],
+    );
+    check(
+        "a rally in Lebanon, Pennsylvania, near Mexico",
+        &[("Mexico", "MEX", "name")],
+    );
+    check(
+        "a rally in Lebanon, Ohio, near Mexico",
+        &[("Mexico", "MEX", "name")],
+    );
+    check(
+        "Israel struck Lebanon again.",
+        &[("Israel", "ISR", "name"), ("Lebanon", "LBN", "name")],
+    );
+    // Lower case is never the country.
+    check("jordan and israel", &[("israel", "ISR", "name")]);
+    // A demonym two countries share goes to the one the document names.
+    check(
+        "South Korea said Korean officials met.",
+        &[
+            ("South Korea", "KOR", "name"),
+            ("Korean officials", "KOR", "demonym"),
+        ],
+    );
+    check("Korean officials met.", &[]);
+}
+
+#[test]
+fn non_actor_phrases_hide_aliases() {
+    check("trade with Latin America", &[]);
+    check(
+        "a senator from New Mexico met Mexican officials",
+        &[("Mexican officials", "MEX", "demonym")],
+    );
+}
+
+#[test]
+fn agent_phrases_keep_their_sector() {
+    let text = "Iranian forces and Israeli security forces met Russian officials, and U.S. troops.";
+    let analysis = gazetteer().analyze(text);
+    let got: Vec<(&str, &str, Option<&str>)> = analysis
+        .mentions
+        .iter()
+        .map(|m| (m.span.slice(text), m.actor.as_str(), m.sector.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Iranian forces", "IRN", Some("military")),
+            ("Israeli security forces", "ISR", Some("security")),
+            ("Russian officials", "RUS", Some("government")),
+            ("U.S. troops", "USA", Some("military")),
+        ]
+    );
+    // Only countries take agent nouns, and only across white space.
+    check(
+        "Levan Dzhagaryan forces",
+        &[("Levan Dzhagaryan", "levan-dzhagaryan", "name")],
+    );
+    check("Iran, forces", &[("Iran", "IRN", "name")]);
 }

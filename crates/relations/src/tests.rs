@@ -148,6 +148,7 @@ fn relations(text: &str) -> Vec<String> {
             sentence: sentences.partition_point(|s| s.end <= span.start),
             actor: ActorId::new(id),
             kind,
+            sector: None,
         })
         .collect();
     let doc = DocumentInput {
@@ -364,6 +365,7 @@ fn attribution_and_anaphora() {
                 sentence: 0,
                 actor: ActorId::new(id),
                 kind,
+                sector: None,
             })
             .collect();
         rules().extract(
