@@ -2,6 +2,7 @@
 //! lives in the library crates under `crates/`.
 
 mod data;
+mod eval_command;
 mod graph_command;
 mod import;
 mod input;
@@ -70,6 +71,29 @@ enum Command {
         /// ACTOR [ACTOR] INPUT...: actor ids or names, then inputs.
         #[arg(required = true, num_args = 2.., value_name = "ACTOR_OR_INPUT")]
         args: Vec<String>,
+
+        #[command(flatten)]
+        graph: GraphFlags,
+    },
+    /// Score the tool against a gold annotation: precision, recall and F1 per relation and for
+    /// entities, after roll-up to countries. Each input is read on its own.
+    Eval {
+        /// Gold annotation in the format of shared/gold/seeds.json.
+        #[arg(long, value_name = "GOLD.json")]
+        gold: PathBuf,
+
+        /// The annotated documents: files or folders; a document's id (file name) must match
+        /// the gold's `file`.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+
+        /// List every missed and spurious triple beside the sentences behind it.
+        #[arg(long)]
+        per_doc: bool,
+
+        /// Exit 1 if the relations F1 is below this.
+        #[arg(long, value_name = "X")]
+        min_f1: Option<f64>,
 
         #[command(flatten)]
         graph: GraphFlags,
@@ -218,6 +242,15 @@ fn main() -> ExitCode {
             };
             graph_command::explain(&graph_args, args)
         }
+        Command::Eval {
+            gold,
+            inputs,
+            per_doc,
+            min_f1,
+            graph,
+        } => pipeline::Pipeline::load(cli.data.as_deref(), cli.rules.as_deref()).and_then(|p| {
+            eval_command::eval(&p, gold, inputs, &graph.options(), *per_doc, *min_f1)
+        }),
         Command::CheckData { dir } => {
             data::check(dir.as_deref().or(cli.data.as_deref()), cli.rules.as_deref())
         }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use actorgraph_core::{ActorId, Document};
-use actorgraph_gazetteer::Gazetteer;
+use actorgraph_gazetteer::{Analysis, Gazetteer};
 use actorgraph_graph::{DocumentExtract, NodeCatalog, NodeInfo};
 use actorgraph_relations::{DocumentInput, RelationRules};
 
@@ -29,6 +29,11 @@ impl Pipeline {
 
     /// What one document contributes to the graph. A pure function of the document and the data.
     pub(crate) fn extract(&self, document: &Document) -> DocumentExtract {
+        self.analyze_and_extract(document).1
+    }
+
+    /// [`Self::extract`], also returning the sentences and mentions it read.
+    pub(crate) fn analyze_and_extract(&self, document: &Document) -> (Analysis, DocumentExtract) {
         let analysis = self.gazetteer.analyze(&document.text);
         let input = DocumentInput {
             id: &document.id,
@@ -42,13 +47,14 @@ impl Pipeline {
         for mention in &analysis.mentions {
             *mention_counts.entry(mention.actor.clone()).or_insert(0) += 1;
         }
-        DocumentExtract {
+        let extract = DocumentExtract {
             doc: document.id.clone(),
             date: None,
             mention_counts,
             evidence: extraction.evidence,
             affiliations: extraction.affiliations,
-        }
+        };
+        (analysis, extract)
     }
 }
 

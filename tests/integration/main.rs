@@ -5,5 +5,4 @@ mod check_data;
 mod gold;
 mod import;
 mod mentions;
-mod score;
 mod util;

@@ -236,10 +236,21 @@ impl<'a> Reader<'a> {
             }
         }
         let Some(subject) = subject else { return };
-        let modality = self.clause_modality(first, Some(subject));
+        let mut modality = self.clause_modality(first, Some(subject));
+        // An attack that is only announced, intended or conditional is a threat: "Israel will
+        // strike Iran", "X vowed to destroy Y", "if Damascus attacks, Washington would strike".
+        let mut relation = cue.relation;
+        if relation == Relation::Attacks
+            && modality != Some(Modality::Negated)
+            && modality != Some(Modality::Reported)
+            && (modality == Some(Modality::Hypothetical) || self.announced(first, subject))
+        {
+            relation = Relation::Threatens;
+            modality = None;
+        }
         match object {
             Some((object, _)) => {
-                self.emit_groups(cue.relation, subject, object, (first, last), base, modality)
+                self.emit_groups(relation, subject, object, (first, last), base, modality)
             }
             None if cue.relation.is_symmetric() && !cue.needs_prep => {
                 self.emit_within(cue.relation, subject, (first, last), base * 0.9, modality)
@@ -400,10 +411,17 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        let holder = self
-            .fronted_holder(first, other)
-            .or_else(|| self.light_verb_subject(start))
-            .or_else(|| self.copula_subject(start));
+        // A role ("X is a key supporter of Y") may be held through a copula; an act ("X carried
+        // out strikes on Y") only through a verb that does it: "X is seen as a threat to Y"
+        // describes X, it is no threat made.
+        let holder = self.fronted_holder(first, other).or_else(|| {
+            if role_noun {
+                self.light_verb_subject(start)
+                    .or_else(|| self.copula_subject(start))
+            } else {
+                self.light_verb_subject_of(start, false)
+            }
+        });
         if let Some(holder) = holder {
             if holder != other {
                 let modality = self.clause_modality(first, Some(holder));
@@ -464,6 +482,12 @@ impl<'a> Reader<'a> {
     /// The subject of a light verb or copula right before a noun cue: "X carried out strikes",
     /// "X has been a key supporter of".
     fn light_verb_subject(&self, noun: usize) -> Option<usize> {
+        self.light_verb_subject_of(noun, true)
+    }
+
+    /// [`Self::light_verb_subject`]; without `copula`, only a verb that does something ("carried
+    /// out strikes") and not one that describes ("is a threat", "seen as a threat") counts.
+    fn light_verb_subject_of(&self, noun: usize, copula: bool) -> Option<usize> {
         let view = self.view;
         let mut j = noun;
         let mut words = 0;
@@ -477,6 +501,20 @@ impl<'a> Reader<'a> {
                     let start = j + 1 - n;
                     let phrase = view.words_from(start, n);
                     if self.rules.light_verbs.match_at(&phrase) == Some(n) {
+                        let describes = COPULAS.contains(&phrase[0])
+                            || matches!(
+                                phrase[0],
+                                "seen"
+                                    | "viewed"
+                                    | "regarded"
+                                    | "considered"
+                                    | "described"
+                                    | "called"
+                                    | "named"
+                            );
+                        if describes && !copula {
+                            return None;
+                        }
                         return self.subject_left(start);
                     }
                 }
@@ -690,8 +728,9 @@ impl<'a> Reader<'a> {
                 return Some(g);
             }
             let w = view.word(j);
-            // "X issued a statement ... and warned": the verbs share X.
-            if w == "and" && self.skip_adverbs_left(pos) == Some(j) {
+            // "X issued a statement ... and warned", "X will not attack Y, but will sanction Z":
+            // the verbs share X.
+            if matches!(w, "and" | "but" | "or") && self.skip_adverbs_left(pos) == Some(j) {
                 return self.main_subject(pos);
             }
             if RELATIVES.contains(&w) {
@@ -804,7 +843,14 @@ impl<'a> Reader<'a> {
             if self.rules.speech_verbs.contains_word(w) {
                 return None;
             }
-            if PREPOSITIONS.contains(&w) {
+            // "threatened to strike Iran": "to" before a verb marks the infinitive, not a place.
+            let infinitive = w == "to"
+                && view.tokens.get(j + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !t.capitalized
+                        && !DETERMINERS.contains(&t.lower.as_str())
+                });
+            if PREPOSITIONS.contains(&w) && !infinitive {
                 prep = Some(w.to_owned());
             }
             if view.tokens[j].kind == TokenKind::Word {
@@ -937,6 +983,13 @@ impl<'a> Reader<'a> {
                         | "had"
                         | "will"
                         | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "not"
                 ))
             {
                 return Some(j);
@@ -970,6 +1023,15 @@ impl<'a> Reader<'a> {
     fn clause_modality(&self, cue: usize, subject: Option<usize>) -> Option<Modality> {
         let view = self.view;
         let from = subject.map_or(cue.saturating_sub(5), |g| view.groups[g].last + 1);
+        // Negation and modals reach back to the subject, but not across a clause break: in "X
+        // will not attack Y, but will sanction Z" the "not" is the first verb's only.
+        let from = (from.min(cue)..cue)
+            .rev()
+            .find(|&j| {
+                view.is_punct(j, ",;")
+                    || matches!(view.word(j), "but" | "and" | "while" | "whereas" | "yet")
+            })
+            .map_or(from, |j| j + 1);
         let span = from.min(cue)..cue;
         // "May 10" is a date, not the modal.
         let words: Vec<&str> = span
@@ -997,6 +1059,36 @@ impl<'a> Reader<'a> {
             return Some(Modality::Hypothetical);
         }
         None
+    }
+
+    /// True if the verb at `cue` is announced rather than done: a future ("will strike") or an
+    /// intention ("vowed to strike", "threatened to destroy") between its subject and it.
+    fn announced(&self, cue: usize, subject: usize) -> bool {
+        let view = self.view;
+        let from = view.groups[subject].last + 1;
+        (from.min(cue)..cue).any(|j| {
+            matches!(
+                view.word(j),
+                "will"
+                    | "shall"
+                    | "'ll"
+                    | "vowed"
+                    | "vows"
+                    | "vow"
+                    | "pledged"
+                    | "pledges"
+                    | "threatened"
+                    | "threatens"
+                    | "threaten"
+                    | "promised"
+                    | "promises"
+                    | "intends"
+                    | "intend"
+                    | "plans"
+                    | "planned"
+                    | "going"
+            )
+        })
     }
 
     /// Modality of a noun cue: hypothetical if a word of possibility modifies it, reported if

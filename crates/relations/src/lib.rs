@@ -57,6 +57,8 @@ struct RecentPair {
 #[derive(Debug, Default)]
 struct DocumentState {
     last_person: Option<ActorId>,
+    /// The previous sentence's topic, for an "It" that opens the next one.
+    last_topic: Option<ActorId>,
     pairs: Vec<RecentPair>,
     /// Countries (rolled up) in order of mention, most recent last, without repeats.
     countries: Vec<ActorId>,
@@ -77,7 +79,7 @@ impl RelationRules {
             let mentions = &by_sentence[index];
             let mut view = SentenceView::new(doc.text, *span, mentions, self);
             resolve_person_pronouns(&mut view, mentions, &mut state, directory);
-            resolve_it(&mut view, mentions, directory);
+            resolve_it(&mut view, &mut state, directory);
             speakers.push(self.speaker(&view));
             views.push(view);
         }
@@ -380,29 +382,29 @@ fn resolve_person_pronouns(
 }
 
 /// "it", "its": the first actor that is not a person earlier in the same sentence, which in news
-/// copy is nearly always the clause's topic ("Israel has declared it will not tolerate").
-fn resolve_it(
-    view: &mut SentenceView,
-    mentions: &[SentenceMention],
-    directory: &dyn ActorDirectory,
-) {
-    let _ = mentions;
+/// copy is nearly always the clause's topic ("Israel has declared it will not tolerate"). An
+/// "It" opening a sentence with no such actor before it is the previous sentence's topic
+/// ("Turkey closed its border. It also condemned Russia.").
+fn resolve_it(view: &mut SentenceView, state: &mut DocumentState, directory: &dyn ActorDirectory) {
+    let is_body = |actor: &ActorId| {
+        !matches!(
+            directory.entity_type(actor),
+            Some(EntityType::Person | EntityType::Media) | None
+        )
+    };
+    let previous_topic = state.last_topic.take();
     for i in 0..view.len() {
         if view.group_of[i].is_some() || !matches!(view.word(i), "it" | "its") {
             continue;
         }
-        let antecedent = view.groups.iter().find(|g| {
-            g.last < i
-                && g.args.len() == 1
-                && g.args.iter().all(|a| {
-                    !matches!(
-                        directory.entity_type(&a.actor),
-                        Some(EntityType::Person | EntityType::Media) | None
-                    )
-                })
-        });
-        if let Some(group) = antecedent {
-            let actor = group.args[0].actor.clone();
+        let antecedent = view
+            .groups
+            .iter()
+            .find(|g| g.last < i && g.args.len() == 1 && g.args.iter().all(|a| is_body(&a.actor)))
+            .map(|g| g.args[0].actor.clone());
+        let opens_sentence = (0..i).all(|j| view.tokens[j].kind == TokenKind::Punct);
+        let antecedent = antecedent.or_else(|| previous_topic.clone().filter(|_| opens_sentence));
+        if let Some(actor) = antecedent {
             let span = view.tokens[i].span;
             let possessive = view.word(i) == "its";
             view.add_group(Group {
@@ -418,6 +420,16 @@ fn resolve_it(
             });
         }
     }
+    // This sentence's topic: its first body named outside a prepositional phrase.
+    state.last_topic = view
+        .groups
+        .iter()
+        .find(|g| {
+            g.args.len() == 1
+                && is_body(&g.args[0].actor)
+                && (g.first == 0 || !sentence::PREPOSITIONS.contains(&view.word(g.first - 1)))
+        })
+        .map(|g| g.args[0].actor.clone());
 }
 
 /// "we", "our", "us" inside a quote: the speaker's country.

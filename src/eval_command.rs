@@ -1,0 +1,84 @@
+//! `actorgraph eval`: scores the tool against a gold annotation, one graph per document.
+
+use std::{fs, path::PathBuf};
+
+use actorgraph_eval::{score, EvalDocument, Gold, SentenceActors};
+use actorgraph_graph::{GraphBuilder, GraphOptions};
+
+use crate::{
+    input,
+    pipeline::{Catalog, Pipeline},
+    Failure,
+};
+
+/// Builds each input's graph alone, scores them against `gold_path` and prints the table (and,
+/// with `per_doc`, every missed and spurious triple with its sentences). With `min_f1`, a
+/// relations F1 below it is an error (exit 1), so the command can guard quality in scripts.
+pub(crate) fn eval(
+    pipeline: &Pipeline,
+    gold_path: &PathBuf,
+    inputs: &[PathBuf],
+    options: &GraphOptions,
+    per_doc: bool,
+    min_f1: Option<f64>,
+) -> Result<(), Failure> {
+    let text = fs::read_to_string(gold_path).map_err(|e| {
+        Failure::UsageOrData(format!("actorgraph: error: {}: {e}", gold_path.display()))
+    })?;
+    let gold = Gold::from_json(&text).map_err(|e| {
+        Failure::UsageOrData(format!(
+            "actorgraph: error: {}:{}:{}: not a gold file: {e}",
+            gold_path.display(),
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let mut documents = Vec::new();
+    for source in input::expand(inputs)? {
+        let document = match input::read(&source) {
+            Ok(document) => document,
+            Err(reason) => {
+                eprintln!("actorgraph: skipped {source}: {reason}");
+                continue;
+            }
+        };
+        if !gold.documents.iter().any(|d| d.file == document.id) {
+            continue;
+        }
+        let (analysis, extract) = pipeline.analyze_and_extract(&document);
+        let sentences = analysis
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(index, span)| SentenceActors {
+                index,
+                text: span.slice(&document.text).to_owned(),
+                actors: analysis
+                    .mentions
+                    .iter()
+                    .filter(|m| m.sentence == index)
+                    .map(|m| m.actor.to_string())
+                    .collect(),
+            })
+            .collect();
+        let mut builder = GraphBuilder::new();
+        builder.add(extract);
+        documents.push(EvalDocument {
+            file: document.id.clone(),
+            graph: builder.finish(&Catalog(&pipeline.gazetteer), options),
+            sentences,
+        });
+    }
+    let report = score(&gold, &documents);
+    if per_doc {
+        print!("{}", report.details());
+    }
+    print!("{}", report.table());
+    let (_, _, f1) = report.relations.prf();
+    match min_f1 {
+        Some(floor) if f1 < floor => Err(Failure::Other(anyhow::anyhow!(
+            "relations F1 {f1:.3} is below --min-f1 {floor}"
+        ))),
+        _ => Ok(()),
+    }
+}
