@@ -177,6 +177,11 @@ impl Gazetteer {
                 .filter(|t| {
                     !t.ambiguous
                         || match other_name {
+                            // A person's ambiguous surname ("Carter", "Rice") needs the full
+                            // name somewhere in the document; a nearby country is no support.
+                            OtherName::No if t.kind == MentionKind::Surname => {
+                                supported.contains(&t.actor)
+                            }
                             OtherName::No => {
                                 supported.contains(&t.actor)
                                     || ambiguity::near_other_actor(

@@ -43,6 +43,25 @@ const COPULAS: &[&str] = &[
 
 const RELATIVES: &[&str] = &["who", "which", "that", "whom"];
 
+/// Nouns of events that happen to people: after one, "of X" names the victim.
+fn is_event_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "killing" | "killings" | "death" | "deaths" | "murder" | "murders" | "abduction"
+            | "kidnapping" | "arrest" | "arrests" | "detention" | "release" | "execution"
+            | "assassination" | "injury" | "injuries" | "suffering" | "plight" | "treatment"
+            | "expulsion" | "deportation"
+    )
+}
+
+/// Capitalized words that are not names: calendar words and words capitalized by convention.
+const COMMON_CAPITALIZED: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "i'm",
+    "i've", "god", "internet", "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col",
+];
+
 /// Words after which a verb form is a noun or adjective: "the strikes", "a coordinated view".
 const NOUN_DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "such", "any",
@@ -55,14 +74,19 @@ const MAX_ARGUMENT_DISTANCE: usize = 9;
 pub(crate) struct Reader<'a> {
     view: &'a SentenceView,
     rules: &'a RelationRules,
+    /// The sentence is a headline in title case: capitals say nothing about names there.
+    title_case: bool,
     pub found: Vec<Found>,
 }
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(view: &'a SentenceView, rules: &'a RelationRules) -> Reader<'a> {
+        let words = view.tokens.iter().filter(|t| t.kind == TokenKind::Word);
+        let (count, capitals) = words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.capitalized)));
         Reader {
             view,
             rules,
+            title_case: capitals * 2 > count,
             found: Vec::new(),
         }
     }
@@ -105,6 +129,24 @@ impl<'a> Reader<'a> {
             }
         }
         self.dedupe();
+    }
+
+    /// True if the word at `j` is a proper name the data does not know ("Litvinenko",
+    /// "Gabbard"): capitalized mid-sentence, not a title, month or day, in a sentence that is not
+    /// set in title case. A subject or object search must not reach past such a name.
+    fn unknown_name(&self, j: usize) -> bool {
+        let view = self.view;
+        let token = &view.tokens[j];
+        if token.kind != TokenKind::Word || !token.capitalized || self.title_case {
+            return false;
+        }
+        let opens = (0..j).all(|k| view.tokens[k].kind == TokenKind::Punct)
+            || view.is_punct(j - 1, "\"“(:—");
+        let w = token.lower.as_str();
+        !(opens
+            || self.rules.titles.match_at(&view.words_from(j, 3)).is_some()
+            || COMMON_CAPITALIZED.contains(&w)
+            || w.chars().count() == 1)
     }
 
     /// True if a determiner opens the phrase a word at `i` ends: "the strikes", "their ongoing
@@ -194,6 +236,16 @@ impl<'a> Reader<'a> {
         }
         // A cue right before a group is part of that group's name or title, not a verb.
         let after = self.skip_adverbs(last + 1);
+        // "Guaido is recognized as head of state BY the United States": after a form of "to be",
+        // the agent may come a few words later.
+        let passive_by = (view.word(after) != "by" && self.after_be(first))
+            .then(|| {
+                (after..(after + 9).min(view.len()))
+                    .take_while(|&k| !view.is_punct(k, ",;:()—") && view.group_of[k].is_none())
+                    .find(|&k| view.word(k) == "by")
+            })
+            .flatten();
+        let after = passive_by.unwrap_or(after);
         if view.word(after) == "by" && !cue.words.iter().any(|w| w == "by") {
             // Passive: "Y was invited by X"; reduced: "forces backed by X".
             let agent = self.object_right(after + 1, &[], false);
@@ -240,13 +292,31 @@ impl<'a> Reader<'a> {
         // An attack that is only announced, intended or conditional is a threat: "Israel will
         // strike Iran", "X vowed to destroy Y", "if Damascus attacks, Washington would strike".
         let mut relation = cue.relation;
+        // The condition itself ("if the U.S. attacks Iran again, ...") threatens nothing.
         if relation == Relation::Attacks
             && modality != Some(Modality::Negated)
             && modality != Some(Modality::Reported)
+            && !self.in_condition(first)
             && (modality == Some(Modality::Hypothetical) || self.announced(first, subject))
         {
             relation = Relation::Threatens;
             modality = None;
+        }
+        // "Israel and Hamas each accused the other", "accused each other": both ways.
+        let reciprocal = matches!(
+            (view.word(last + 1), view.word(last + 2)),
+            ("each", "other") | ("one", "another") | ("the", "other")
+        );
+        if object.is_none() && reciprocal && view.groups[subject].args.len() >= 2 {
+            let args = view.groups[subject].args.clone();
+            for (a, source) in args.iter().enumerate() {
+                for (b, target) in args.iter().enumerate() {
+                    if a != b && (!relation.is_symmetric() || a < b) {
+                        self.push(relation, source, target, (first, last), base * 0.9, modality);
+                    }
+                }
+            }
+            return;
         }
         match object {
             Some((object, _)) => {
@@ -257,6 +327,24 @@ impl<'a> Reader<'a> {
             }
             None => {}
         }
+    }
+
+    /// True if a form of "to be" stands right before the verb at `cue` (adverbs aside): a
+    /// passive participle.
+    fn after_be(&self, cue: usize) -> bool {
+        let view = self.view;
+        let mut j = cue;
+        while j > 0 {
+            j -= 1;
+            let w = view.word(j);
+            if matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being") {
+                return true;
+            }
+            if !w.ends_with("ly") && !matches!(w, "also" | "still" | "now" | "widely" | "not") {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether a group found after a verb is the verb's object.
@@ -279,7 +367,18 @@ impl<'a> Reader<'a> {
                     || self.rules.titles.contains_word(view.word(k))
                     || self.rules.agent_nouns.contains_word(view.word(k))
             });
-        own && carried && (!cue.complement || !through_clause || conditional)
+        // "called Putin": the object is a person, right after the verb (titles aside).
+        let person = !cue.needs_person
+            || view.groups[object].person
+                && between.clone().all(|k| {
+                    self.rules.titles.contains_word(view.word(k)) || view.is_punct(k, ".")
+                });
+        // "condemned the killing of Israeli soldiers": after an event noun and "of", the group
+        // is that event's victim, not the verb's object.
+        let event_of = prep == Some("of")
+            && view.groups[object].first >= 2
+            && is_event_noun(view.word(view.groups[object].first - 2));
+        own && carried && person && !event_of && (!cue.complement || !through_clause || conditional)
     }
 
     // ----- nouns ---------------------------------------------------------------------------
@@ -334,9 +433,15 @@ impl<'a> Reader<'a> {
                 return;
             }
             (Some(source), None) if cue.relation.is_symmetric() => {
-                // "X's alliance", "Israeli strikes" without the other party: the copula subject
-                // may be it: "Iran is one of our key partners".
-                if let Some(subject) = self.copula_subject(first) {
+                // A role without the other party: the copula subject may be it ("Iran is one of
+                // our key partners"); an act ("the talks", "an agreement") is not described
+                // through "to be".
+                let subject = if role_noun {
+                    self.copula_subject(first)
+                } else {
+                    None
+                };
+                if let Some(subject) = subject {
                     if subject != source {
                         self.emit_groups(
                             cue.relation,
@@ -359,9 +464,12 @@ impl<'a> Reader<'a> {
         let Some(other) = other else {
             // "A and B are rivals", "the two countries' partnership".
             if cue.relation.is_symmetric() {
-                let subject = self
-                    .copula_subject(first)
-                    .or_else(|| self.light_verb_subject(first));
+                let subject = if role_noun {
+                    self.copula_subject(first)
+                        .or_else(|| self.light_verb_subject(first))
+                } else {
+                    self.light_verb_subject_of(first, false)
+                };
                 if let Some(subject) = subject {
                     if view.groups[subject].args.len() >= 2 {
                         self.emit_within(
@@ -414,14 +522,25 @@ impl<'a> Reader<'a> {
         // A role ("X is a key supporter of Y") may be held through a copula; an act ("X carried
         // out strikes on Y") only through a verb that does it: "X is seen as a threat to Y"
         // describes X, it is no threat made.
-        let holder = self.fronted_holder(first, other).or_else(|| {
-            if role_noun {
-                self.light_verb_subject(start)
-                    .or_else(|| self.copula_subject(start))
-            } else {
-                self.light_verb_subject_of(start, false)
-            }
-        });
+        let holder = self
+            .fronted_holder(first, other)
+            .or_else(|| {
+                if role_noun {
+                    self.light_verb_subject(start)
+                        .or_else(|| self.copula_subject(start))
+                } else {
+                    self.light_verb_subject_of(start, false)
+                }
+            })
+            // "Hamas allies Turkey and Qatar", "Iran's regional rival Saudi Arabia": the role's
+            // holders stand right after it.
+            .or_else(|| {
+                view.group_of
+                    .get(last + 1)
+                    .copied()
+                    .flatten()
+                    .filter(|_| role_noun)
+            });
         if let Some(holder) = holder {
             if holder != other {
                 let modality = self.clause_modality(first, Some(holder));
@@ -491,7 +610,10 @@ impl<'a> Reader<'a> {
         let view = self.view;
         let mut j = noun;
         let mut words = 0;
-        while j > 0 && words < 6 {
+        // An act's verb stands close: "carried out multiple strikes", not "advocated pulling out
+        // of an agreement".
+        let reach = if copula { 6 } else { 4 };
+        while j > 0 && words < reach {
             j -= 1;
             if view.group_of[j].is_some() {
                 return None;
@@ -523,7 +645,7 @@ impl<'a> Reader<'a> {
             if view.tokens[j].kind == TokenKind::Punct && !view.is_punct(j, "\"'-") {
                 return None;
             }
-            if PREPOSITIONS.contains(&w) && w != "of" {
+            if PREPOSITIONS.contains(&w) && (w != "of" || !copula) {
                 return None;
             }
             words += 1;
@@ -611,8 +733,9 @@ impl<'a> Reader<'a> {
         });
         let Some(parties) = parties else {
             // "X's conflict with Y", "X's war against Y".
+            // "amid tensions with North Korea": the sentence's subject is the other side.
             if let (Some(source), Some(target)) = (
-                self.modifier_before(first),
+                self.modifier_before(first).or_else(|| self.main_subject(first)),
                 self.prep_object(last + 1, &["with".to_owned(), "against".to_owned()]),
             ) {
                 if source != target {
@@ -733,12 +856,11 @@ impl<'a> Reader<'a> {
             if matches!(w, "and" | "but" | "or") && self.skip_adverbs_left(pos) == Some(j) {
                 return self.main_subject(pos);
             }
+            if self.unknown_name(j) {
+                return None;
+            }
             if RELATIVES.contains(&w) {
-                let mut k = j;
-                if k > 0 && view.is_punct(k - 1, ",") {
-                    k -= 1;
-                }
-                return k.checked_sub(1).and_then(|k| view.group_of[k]);
+                return self.relative_antecedent(j);
             }
             if view.is_punct(j, ",") {
                 return self.subject_across_comma(j);
@@ -752,6 +874,41 @@ impl<'a> Reader<'a> {
             if words > MAX_ARGUMENT_DISTANCE {
                 return None;
             }
+        }
+        None
+    }
+
+    /// The group a relative pronoun at `relative` refers to: the nearest before it, across the
+    /// rest of its noun phrase but not a place in it ("a U.S. drone strike last week in Iraq
+    /// that killed": the U.S.).
+    fn relative_antecedent(&self, relative: usize) -> Option<usize> {
+        let view = self.view;
+        let mut k = relative;
+        if k > 0 && view.is_punct(k - 1, ",") {
+            k -= 1;
+        }
+        // Right before the pronoun, a group is its antecedent wherever it stands ("a response
+        // from Damascus which fired").
+        if let Some(g) = k.checked_sub(1).and_then(|k| view.group_of[k]) {
+            return Some(g);
+        }
+        let mut words = 0;
+        while k > 0 && words < 7 {
+            k -= 1;
+            if let Some(g) = view.group_of[k] {
+                let group = &view.groups[g];
+                let placed = group.first > 0 && LOCATIVES.contains(&view.word(group.first - 1));
+                if !placed {
+                    return Some(g);
+                }
+                k = group.first;
+                continue;
+            }
+            let w = view.word(k);
+            if view.tokens[k].kind == TokenKind::Punct || CLAUSE_OPENERS.contains(&w) || RELATIVES.contains(&w) {
+                return None;
+            }
+            words += 1;
         }
         None
     }
@@ -831,6 +988,10 @@ impl<'a> Reader<'a> {
                 return Some((g, prep));
             }
             let w = view.word(j);
+            // "kill Mr. Litvinenko": someone the data does not know fills the object's place.
+            if self.unknown_name(j) {
+                return None;
+            }
             let opener = CLAUSE_OPENERS.contains(&w) || RELATIVES.contains(&w);
             if complement && matches!(w, "that" | "if" | "unless" | "of" | "against") {
                 // The clause the verb introduces.
@@ -886,6 +1047,9 @@ impl<'a> Reader<'a> {
         let mut words = 0;
         while j < view.len() && words < 6 {
             if let Some(g) = view.group_of[j] {
+                if view.groups[g].topical {
+                    return None;
+                }
                 if view.groups[g].possessive {
                     j = view.groups[g].last + 1;
                     continue;
@@ -1103,6 +1267,15 @@ impl<'a> Reader<'a> {
             .take_while(|&j| !view.is_punct(j, ";"))
             .any(|j| self.rules.reported.contains(view.word(j)));
         reported.then_some(Modality::Reported)
+    }
+
+    /// True if the cue is inside an "if"/"unless" clause: after one, with no comma between.
+    fn in_condition(&self, cue: usize) -> bool {
+        let view = self.view;
+        (0..cue)
+            .rev()
+            .take_while(|&j| !view.is_punct(j, ",;:"))
+            .any(|j| matches!(view.word(j), "if" | "unless"))
     }
 
     /// An "if"/"unless" clause open at `cue`.

@@ -62,6 +62,8 @@ struct DocumentState {
     pairs: Vec<RecentPair>,
     /// Countries (rolled up) in order of mention, most recent last, without repeats.
     countries: Vec<ActorId>,
+    /// Persons in order of mention, most recent last, without repeats.
+    persons: Vec<ActorId>,
 }
 
 impl RelationRules {
@@ -106,6 +108,18 @@ impl RelationRules {
                 let mut reader = Reader::new(&view, self);
                 reader.read();
                 found = reader.found;
+            }
+            for f in &mut found {
+                // People and parties "attack" each other with words: that is opposition.
+                let political = |actor: &ActorId| {
+                    matches!(directory.entity_type(actor), Some(EntityType::Person | EntityType::Party))
+                };
+                if f.relation == Relation::Attacks
+                    && political(&f.source.actor)
+                    && political(&f.target.actor)
+                {
+                    f.relation = Relation::Opposes;
+                }
             }
             for f in &found {
                 if !related_by_affiliation(&f.source.actor, &f.target.actor, directory)
@@ -219,6 +233,8 @@ impl RelationRules {
                     .iter()
                     .any(|c| c.class == crate::rules::CueClass::Noun);
             let pronoun = matches!(words.first(), Some(&"they" | &"them")) || their_relation;
+            // "them" as an object is too often someone unnamed: only a pair of this sentence.
+            let this_sentence_only = words.first() == Some(&"them");
             let (len, hint) = match phrase_len {
                 Some(n) => {
                     let hint = if words[..n]
@@ -231,6 +247,12 @@ impl RelationRules {
                         .any(|w| matches!(*w, "allies" | "partners"))
                     {
                         1
+                    } else if words[..n]
+                        .iter()
+                        .any(|w| matches!(*w, "leaders" | "men" | "presidents"))
+                    {
+                        // People, not states: resolved from the persons named last.
+                        2
                     } else {
                         0
                     };
@@ -249,11 +271,21 @@ impl RelationRules {
                 .iter()
                 .rev()
                 .find(|g| g.last < i && distinct_countries(&g.args, directory) >= 2);
-            let actors: Option<[ActorId; 2]> = in_sentence
-                .map(|g| [g.args[0].actor.clone(), g.args[1].actor.clone()])
+            let two_people = (hint == 2 && state.persons.len() >= 2).then(|| {
+                let n = state.persons.len();
+                [state.persons[n - 2].clone(), state.persons[n - 1].clone()]
+            });
+            let actors: Option<[ActorId; 2]> = two_people
+                .or_else(|| in_sentence.map(|g| [g.args[0].actor.clone(), g.args[1].actor.clone()]))
                 .or_else(|| {
                     // A pronoun reaches back one sentence; a full phrase three.
-                    let reach = if pronoun { 1 } else { 3 };
+                    let reach = if this_sentence_only {
+                        0
+                    } else if pronoun {
+                        1
+                    } else {
+                        3
+                    };
                     let recent = state
                         .pairs
                         .iter()
@@ -373,6 +405,7 @@ fn resolve_person_pronouns(
                     first: i,
                     last,
                     possessive,
+                    person: !country_noun,
                     ..Group::default()
                 });
             }
@@ -397,10 +430,24 @@ fn resolve_it(view: &mut SentenceView, state: &mut DocumentState, directory: &dy
         if view.group_of[i].is_some() || !matches!(view.word(i), "it" | "its") {
             continue;
         }
-        let antecedent = view
+        // The nearest body named before that is a clause's subject (not inside a prepositional
+        // phrase, not a possessor), else the first body of the sentence.
+        let bodies: Vec<&Group> = view
             .groups
             .iter()
-            .find(|g| g.last < i && g.args.len() == 1 && g.args.iter().all(|a| is_body(&a.actor)))
+            .filter(|g| g.last < i && g.args.len() == 1 && !g.possessive && is_body(&g.args[0].actor))
+            .collect();
+        let subject_like = bodies
+            .iter()
+            .rev()
+            .find(|g| !in_prepositional_phrase(view, g) && view.word(g.last + 1) != "'s");
+        // "the United States and its allies": the actor right before.
+        let coordinated = (i >= 2 && matches!(view.word(i - 1), "and" | ","))
+            .then(|| bodies.iter().find(|g| g.last == i - 2))
+            .flatten();
+        let antecedent = coordinated
+            .or(subject_like)
+            .or(bodies.first())
             .map(|g| g.args[0].actor.clone());
         let opens_sentence = (0..i).all(|j| view.tokens[j].kind == TokenKind::Punct);
         let antecedent = antecedent.or_else(|| previous_topic.clone().filter(|_| opens_sentence));
@@ -430,6 +477,25 @@ fn resolve_it(view: &mut SentenceView, state: &mut DocumentState, directory: &dy
                 && (g.first == 0 || !sentence::PREPOSITIONS.contains(&view.word(g.first - 1)))
         })
         .map(|g| g.args[0].actor.clone());
+}
+
+/// True if a preposition opens the phrase the group ends: "on the Syrian government('s ...)".
+fn in_prepositional_phrase(view: &SentenceView, group: &Group) -> bool {
+    let mut j = group.first;
+    for _ in 0..4 {
+        if j == 0 {
+            return false;
+        }
+        j -= 1;
+        let w = view.word(j);
+        if sentence::PREPOSITIONS.contains(&w) {
+            return true;
+        }
+        if view.tokens[j].kind != TokenKind::Word || !sentence::DETERMINERS.contains(&w) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "we", "our", "us" inside a quote: the speaker's country.
@@ -528,6 +594,10 @@ fn remember(
     directory: &dyn ActorDirectory,
 ) {
     for mention in mentions {
+        if mention.is_person {
+            state.persons.retain(|p| *p != mention.actor);
+            state.persons.push(mention.actor.clone());
+        }
         if let Some(country) = directory.country(&mention.actor) {
             state.countries.retain(|c| *c != country);
             state.countries.push(country);

@@ -20,6 +20,7 @@ struct RulesFile {
     speech_verbs: Vec<String>,
     titles: Vec<String>,
     agent_nouns: Vec<String>,
+    counter_state_nouns: Vec<String>,
     light_verbs: Vec<String>,
     pair_anaphors: Vec<String>,
     boilerplate: Vec<String>,
@@ -42,6 +43,8 @@ struct CueEntry {
     complement: bool,
     #[serde(default)]
     carrier: bool,
+    #[serde(default)]
+    needs_person: bool,
 }
 
 /// How a cue is used in a sentence, which decides where its actors are.
@@ -71,6 +74,8 @@ pub(crate) struct Cue {
     /// The direct object carries the relation and must be a person or an official: "sent its
     /// defense minister to Moscow".
     pub carrier: bool,
+    /// The direct object must be a person: "called Putin".
+    pub needs_person: bool,
 }
 
 /// A set of (possibly multi-word) phrases, matched on lower-case word tokens.
@@ -132,6 +137,7 @@ pub struct RelationRules {
     pub(crate) speech_verbs: PhraseSet,
     pub(crate) titles: PhraseSet,
     pub(crate) agent_nouns: PhraseSet,
+    pub(crate) counter_state_nouns: PhraseSet,
     pub(crate) light_verbs: PhraseSet,
     pub(crate) pair_anaphors: PhraseSet,
     pub(crate) boilerplate: PhraseSet,
@@ -187,6 +193,7 @@ impl RelationRules {
                         inverse: entry.inverse,
                         complement: entry.complement,
                         carrier: entry.carrier,
+                        needs_person: entry.needs_person,
                     });
                 }
             }
@@ -202,6 +209,7 @@ impl RelationRules {
                 inverse: false,
                 complement: false,
                 carrier: false,
+                needs_person: false,
             });
         }
         if !problems.is_empty() {
@@ -228,6 +236,7 @@ impl RelationRules {
             speech_verbs: PhraseSet::new(&file.speech_verbs),
             titles: PhraseSet::new(&file.titles),
             agent_nouns: PhraseSet::new(&file.agent_nouns),
+            counter_state_nouns: PhraseSet::new(&file.counter_state_nouns),
             light_verbs: PhraseSet::new(&file.light_verbs),
             pair_anaphors: PhraseSet::new(&file.pair_anaphors),
             boilerplate: PhraseSet::new(&file.boilerplate),

@@ -57,6 +57,8 @@ pub(crate) struct Group {
     /// A country's name used as a noun modifier ("the Russia investigation", "the Iran deal"):
     /// the phrase is about the country, it is not the country. Neither subject nor object.
     pub topical: bool,
+    /// Every actor of the group is a person.
+    pub person: bool,
 }
 
 /// A person's title read from the text: who the person acts for, and the title words.
@@ -253,6 +255,7 @@ impl SentenceView {
                 args: vec![arg(&mentions[m], false)],
                 first: i,
                 last: i,
+                person: mentions[m].is_person,
                 ..Group::default()
             };
             // "Russian President Vladimir Putin", "Russian Ambassador to Iran Levan Dzhagaryan",
@@ -270,6 +273,7 @@ impl SentenceView {
                     });
                 }
                 unit.args = vec![arg(&mentions[p], false)];
+                unit.person = mentions[p].is_person;
                 unit.last = end;
                 i = end;
             } else if let Some(title_start) = self.title_before(i, rules) {
@@ -291,7 +295,13 @@ impl SentenceView {
             }
             if let TokenKind::Actor(h) = self.tokens[unit.last].kind {
                 if unit.first == unit.last {
-                    if mentions[h].is_demonym {
+                    // "the Syrian opposition", "Syrian rebels": against the state, not the state.
+                    let words = self.words_from(unit.last + 1, 2);
+                    if (mentions[h].is_country || mentions[h].is_country_word)
+                        && rules.counter_state_nouns.match_at(&words).is_some()
+                    {
+                        unit.topical = true;
+                    } else if mentions[h].is_demonym {
                         unit.weak_agent = self.is_weak_demonym(unit.last, rules);
                     } else if mentions[h].is_country || mentions[h].is_country_word {
                         unit.topical = self.is_noun_modifier(unit.last, rules);
@@ -308,6 +318,7 @@ impl SentenceView {
                 if self.coordinates(last.first, last.last, unit.first, unit.last) {
                     last.last = unit.last;
                     last.weak_agent &= unit.weak_agent;
+                    last.person &= unit.person;
                     for a in unit.args {
                         if !last.args.iter().any(|b| b.actor == a.actor) {
                             last.args.push(a);

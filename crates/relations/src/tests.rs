@@ -507,9 +507,12 @@ fn hard_cases() {
     );
     // Demonym-noun frames.
     check(
-        "Russian air strikes on Syrian rebels continued.",
+        "Russian air strikes on Syrian army positions continued.",
         &["RUS attacks SYR"],
     );
+    // Rebels and the opposition of a country are not its state.
+    check("Russian air strikes on Syrian rebels continued.", &[]);
+    check("Egypt supports the Syrian opposition.", &[]);
     // Headlines without a full stop count.
     check("Egypt, Qatar sign defence pact", &["EGY ally QAT"]);
 }
