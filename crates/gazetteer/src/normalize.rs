@@ -65,6 +65,13 @@ impl NormalizedText {
                 .find(|c: char| !is_word_char(c))
                 .unwrap_or(text.len() - i);
             let token = &text[i..token_end];
+            // A middle initial between two names ("Dmitri A. Medvedev", "George W. Bush") is
+            // left out, so the full name matches. "U.S." is no such initial: its letters do not
+            // stand between two lower-case-led names.
+            if is_middle_initial(text, token_end, &out.bytes) {
+                i = token_end;
+                continue;
+            }
             let keep_case = is_capitals(token);
             for (offset, c) in token.char_indices() {
                 out.push_char(c, i + offset, keep_case);
@@ -163,6 +170,41 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// True if the one-letter capital token ending at `token_end` is a middle initial: followed by
+/// ". " and a capitalized word in lower case after its first letter, and preceded by a name
+/// that was lower-cased (so not by another initial).
+fn is_middle_initial(text: &str, token_end: usize, normalized: &[u8]) -> bool {
+    let token_start = token_end.saturating_sub(1);
+    if !text.is_char_boundary(token_start)
+        || !text.as_bytes()[token_start].is_ascii_uppercase()
+        || token_start > 0 && text.as_bytes()[token_start - 1].is_ascii_alphanumeric()
+    {
+        return false;
+    }
+    let Some(rest) = text[token_end..].strip_prefix(". ") else {
+        return false;
+    };
+    let mut next = rest.chars();
+    let next_is_name = next.next().is_some_and(|c| c.is_uppercase())
+        && next.next().is_some_and(|c| c.is_lowercase());
+    // The previous token: two or more lower-case letters before the separator.
+    let previous = normalized
+        .strip_suffix(b" ")
+        .map(|p| {
+            p.iter()
+                .rev()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count()
+                >= 2
+                && p.iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+        .unwrap_or(false);
+    next_is_name && previous
+}
+
 /// A token is kept in capitals when it has at least one capital letter and no lower-case one.
 fn is_capitals(token: &str) -> bool {
     let mut capitals = false;
@@ -226,6 +268,12 @@ mod tests {
         assert_eq!(normalized("U.S. and us"), " U S and us ");
         assert_eq!(normalized("IRAN STRIKES"), " IRAN STRIKES ");
         assert_eq!(normalized("Путин"), " путин ");
+        assert_eq!(normalized("Dmitri A. Medvedev"), " dmitri medvedev ");
+        assert_eq!(
+            normalized("George W. Bush and J. K. Rowling"),
+            " george bush and J K rowling "
+        );
+        assert_eq!(normalized("the U.S. Navy"), " the U S navy ");
         assert_eq!(normalized(""), " ");
         assert_eq!(normalized("—"), " ");
     }

@@ -47,19 +47,73 @@ const RELATIVES: &[&str] = &["who", "which", "that", "whom"];
 fn is_event_noun(word: &str) -> bool {
     matches!(
         word,
-        "killing" | "killings" | "death" | "deaths" | "murder" | "murders" | "abduction"
-            | "kidnapping" | "arrest" | "arrests" | "detention" | "release" | "execution"
-            | "assassination" | "injury" | "injuries" | "suffering" | "plight" | "treatment"
-            | "expulsion" | "deportation"
+        "killing"
+            | "killings"
+            | "death"
+            | "deaths"
+            | "murder"
+            | "murders"
+            | "abduction"
+            | "kidnapping"
+            | "arrest"
+            | "arrests"
+            | "detention"
+            | "release"
+            | "execution"
+            | "assassination"
+            | "injury"
+            | "injuries"
+            | "suffering"
+            | "plight"
+            | "treatment"
+            | "expulsion"
+            | "deportation"
     )
 }
 
 /// Capitalized words that are not names: calendar words and words capitalized by convention.
 const COMMON_CAPITALIZED: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "i'm",
-    "i've", "god", "internet", "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "i",
+    "i'm",
+    "i've",
+    "god",
+    "internet",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
 ];
 
 /// Words after which a verb form is a noun or adjective: "the strikes", "a coordinated view".
@@ -82,7 +136,8 @@ pub(crate) struct Reader<'a> {
 impl<'a> Reader<'a> {
     pub(crate) fn new(view: &'a SentenceView, rules: &'a RelationRules) -> Reader<'a> {
         let words = view.tokens.iter().filter(|t| t.kind == TokenKind::Word);
-        let (count, capitals) = words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.capitalized)));
+        let (count, capitals) =
+            words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.capitalized)));
         Reader {
             view,
             rules,
@@ -162,7 +217,10 @@ impl<'a> Reader<'a> {
             let w = view.word(j);
             if NOUN_DETERMINERS.contains(&w)
                 || DETERMINERS.contains(&w)
-                    && !matches!(w, "that" | "both" | "one" | "two" | "three" | "all")
+                    && !matches!(
+                        w,
+                        "that" | "both" | "each" | "one" | "two" | "three" | "all"
+                    )
                 || view.group_at(j).is_some_and(|g| g.possessive)
             {
                 return true;
@@ -240,8 +298,8 @@ impl<'a> Reader<'a> {
         // the agent may come a few words later.
         let passive_by = (view.word(after) != "by" && self.after_be(first))
             .then(|| {
-                (after..(after + 9).min(view.len()))
-                    .take_while(|&k| !view.is_punct(k, ",;:()—") && view.group_of[k].is_none())
+                (after..(after + 10).min(view.len()))
+                    .take_while(|&k| !view.is_punct(k, ",;:()—"))
                     .find(|&k| view.word(k) == "by")
             })
             .flatten();
@@ -307,14 +365,32 @@ impl<'a> Reader<'a> {
             (view.word(last + 1), view.word(last + 2)),
             ("each", "other") | ("one", "another") | ("the", "other")
         );
-        if object.is_none() && reciprocal && view.groups[subject].args.len() >= 2 {
+        if reciprocal && view.groups[subject].args.len() >= 2 {
             let args = view.groups[subject].args.clone();
             for (a, source) in args.iter().enumerate() {
                 for (b, target) in args.iter().enumerate() {
                     if a != b && (!relation.is_symmetric() || a < b) {
-                        self.push(relation, source, target, (first, last), base * 0.9, modality);
+                        self.push(
+                            relation,
+                            source,
+                            target,
+                            (first, last),
+                            base * 0.9,
+                            modality,
+                        );
                     }
                 }
+            }
+            return;
+        }
+        // "facilitate a U.S.-Taliban deal", "brokered a truce between Israel and Hamas": a
+        // mediator's object names both parties.
+        if relation == Relation::Mediates {
+            let parties = (last + 1..(last + 8).min(view.len()))
+                .take_while(|&k| !view.is_punct(k, ",;:"))
+                .find_map(|k| view.group_of[k].filter(|&g| view.groups[g].args.len() >= 2));
+            if let Some(parties) = parties.filter(|&p| p != subject) {
+                self.emit_mediation(subject, parties, (first, last), base, modality);
             }
             return;
         }
@@ -357,8 +433,10 @@ impl<'a> Reader<'a> {
         // "warned that Trump may delay": a warning about someone is not a threat to them;
         // "warned that if Damascus attacks, it will": a conditional is.
         let through_clause = between.clone().any(|k| view.word(k) == "that");
-        let conditional = between
-            .clone()
+        // The condition may come after the object: "warned that sanctions against Russia would
+        // follow if it tries to grab more land".
+        let conditional = (last + 1..view.len())
+            .take_while(|&k| !view.is_punct(k, ";"))
             .any(|k| matches!(view.word(k), "if" | "unless"));
         // "sent its defense minister to Moscow": a person or official is sent, not missiles.
         let carried = !cue.carrier
@@ -386,7 +464,7 @@ impl<'a> Reader<'a> {
     fn noun(&mut self, cue: &Cue, first: usize, last: usize) {
         let view = self.view;
         let base = cue.confidence.unwrap_or(0.8);
-        let role_noun = cue.preps.first().is_some_and(|p| p == "of");
+        let role_noun = !cue.event && cue.preps.first().is_some_and(|p| p == "of");
         let modifier = self.modifier_before(first);
         let hypothetical = self.hypothetical_before(first);
         // The phrase after the noun: "by X" (agent), "between A and B", "PREP Y" (other party).
@@ -535,8 +613,17 @@ impl<'a> Reader<'a> {
             // "Hamas allies Turkey and Qatar", "Iran's regional rival Saudi Arabia": the role's
             // holders stand right after it.
             .or_else(|| {
+                // "his regional allies, the Japanese prime minister, Shinzo Abe, and ...".
+                let mut next = if view.is_punct(last + 1, ",") {
+                    last + 2
+                } else {
+                    last + 1
+                };
+                if DETERMINERS.contains(&view.word(next)) {
+                    next += 1;
+                }
                 view.group_of
-                    .get(last + 1)
+                    .get(next)
                     .copied()
                     .flatten()
                     .filter(|_| role_noun)
@@ -735,11 +822,14 @@ impl<'a> Reader<'a> {
             // "X's conflict with Y", "X's war against Y".
             // "amid tensions with North Korea": the sentence's subject is the other side.
             if let (Some(source), Some(target)) = (
-                self.modifier_before(first).or_else(|| self.main_subject(first)),
+                self.modifier_before(first)
+                    .or_else(|| self.main_subject(first)),
                 self.prep_object(last + 1, &["with".to_owned(), "against".to_owned()]),
             ) {
+                // Hostility "with" someone is mutual, like hostility "between" two.
                 if source != target {
                     self.emit_groups(Relation::Opposes, source, target, (first, last), 0.7, None);
+                    self.emit_groups(Relation::Opposes, target, source, (first, last), 0.65, None);
                 }
             }
             return;
@@ -905,7 +995,10 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let w = view.word(k);
-            if view.tokens[k].kind == TokenKind::Punct || CLAUSE_OPENERS.contains(&w) || RELATIVES.contains(&w) {
+            if view.tokens[k].kind == TokenKind::Punct
+                || CLAUSE_OPENERS.contains(&w)
+                || RELATIVES.contains(&w)
+            {
                 return None;
             }
             words += 1;
@@ -997,6 +1090,7 @@ impl<'a> Reader<'a> {
                 // The clause the verb introduces.
             } else if view.is_punct(j, ",;:()[]—")
                 && !(complement && view.is_punct(j, ",") && words < 4)
+                && !self.in_noun_list(j)
                 || opener
             {
                 return None;
@@ -1014,7 +1108,8 @@ impl<'a> Reader<'a> {
             if PREPOSITIONS.contains(&w) && !infinitive {
                 prep = Some(w.to_owned());
             }
-            if view.tokens[j].kind == TokenKind::Word {
+            // Determiners do not lengthen the way: "ban all beef, pork ... from the EU".
+            if view.tokens[j].kind == TokenKind::Word && !DETERMINERS.contains(&w) {
                 words += 1;
             }
             if words > MAX_ARGUMENT_DISTANCE {
@@ -1267,6 +1362,28 @@ impl<'a> Reader<'a> {
             .take_while(|&j| !view.is_punct(j, ";"))
             .any(|j| self.rules.reported.contains(view.word(j)));
         reported.then_some(Modality::Reported)
+    }
+
+    /// True if the comma at `comma` separates nouns of one list ("ban beef, pork, fruit and
+    /// dairy products from the EU"): lower-case words on both sides, the next not opening a
+    /// clause.
+    fn in_noun_list(&self, comma: usize) -> bool {
+        let view = self.view;
+        if !view.is_punct(comma, ",") || comma == 0 {
+            return false;
+        }
+        let word = |k: usize| {
+            view.tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized)
+        };
+        let next = view.word(comma + 1);
+        word(comma - 1)
+            && word(comma + 1)
+            && !CLAUSE_OPENERS.contains(&next)
+            && !RELATIVES.contains(&next)
+            && !self.rules.speech_verbs.contains_word(next)
+            && !next.ends_with("ing")
     }
 
     /// True if the cue is inside an "if"/"unless" clause: after one, with no comma between.

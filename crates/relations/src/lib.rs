@@ -112,7 +112,10 @@ impl RelationRules {
             for f in &mut found {
                 // People and parties "attack" each other with words: that is opposition.
                 let political = |actor: &ActorId| {
-                    matches!(directory.entity_type(actor), Some(EntityType::Person | EntityType::Party))
+                    matches!(
+                        directory.entity_type(actor),
+                        Some(EntityType::Person | EntityType::Party)
+                    )
                 };
                 if f.relation == Relation::Attacks
                     && political(&f.source.actor)
@@ -435,7 +438,9 @@ fn resolve_it(view: &mut SentenceView, state: &mut DocumentState, directory: &dy
         let bodies: Vec<&Group> = view
             .groups
             .iter()
-            .filter(|g| g.last < i && g.args.len() == 1 && !g.possessive && is_body(&g.args[0].actor))
+            .filter(|g| {
+                g.last < i && g.args.len() == 1 && !g.possessive && is_body(&g.args[0].actor)
+            })
             .collect();
         let subject_like = bodies
             .iter()

@@ -45,6 +45,8 @@ struct CueEntry {
     carrier: bool,
     #[serde(default)]
     needs_person: bool,
+    #[serde(default)]
+    event: bool,
 }
 
 /// How a cue is used in a sentence, which decides where its actors are.
@@ -76,6 +78,9 @@ pub(crate) struct Cue {
     pub carrier: bool,
     /// The direct object must be a person: "called Putin".
     pub needs_person: bool,
+    /// A noun of an act even though "of" introduces its object ("the invasion of Ukraine"):
+    /// nouns whose first preposition is "of" are otherwise roles ("an ally of Assad").
+    pub event: bool,
 }
 
 /// A set of (possibly multi-word) phrases, matched on lower-case word tokens.
@@ -194,6 +199,7 @@ impl RelationRules {
                         complement: entry.complement,
                         carrier: entry.carrier,
                         needs_person: entry.needs_person,
+                        event: entry.event,
                     });
                 }
             }
@@ -210,6 +216,7 @@ impl RelationRules {
                 complement: false,
                 carrier: false,
                 needs_person: false,
+                event: false,
             });
         }
         if !problems.is_empty() {

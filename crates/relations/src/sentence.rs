@@ -557,7 +557,13 @@ impl SentenceView {
                 | "immediately"
                 | "both"
         );
-        let starts_phrase = DETERMINERS.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit());
+        let starts_phrase = DETERMINERS.contains(&w)
+            || CLAUSE_OPENERS.contains(&w)
+            || matches!(
+                w,
+                "since" | "during" | "until" | "despite" | "who" | "which" | "whose"
+            )
+            || w.starts_with(|c: char| c.is_ascii_digit());
         !(verb_like || irregular || starts_phrase || PREPOSITIONS.contains(&w))
     }
 
