@@ -355,10 +355,25 @@ fn ordered(a: ActorId, b: ActorId, symmetric: bool) -> (ActorId, ActorId) {
     }
 }
 
-/// Drops negated and weak evidence, and repeats: the same statement twice in one document (a
+/// Whether a hypothetical statement of `relation` still shows the relation holds. A feared clash
+/// shows hostility ("concerned about a possible clash between Iran and Israel"), and seeking to
+/// prevent it is mediation; a possible meeting, deal or strike is not yet one. Announced strikes
+/// are read as threats upstream.
+fn holds_when_hypothetical(relation: Relation) -> bool {
+    matches!(
+        relation,
+        Relation::Opposes | Relation::Threatens | Relation::Mediates
+    )
+}
+
+/// Drops negated, weak and merely possible evidence, and repeats: the same statement twice in one document (a
 /// duplicated caption, a quote repeated in the body) counts once.
 fn usable_evidence(mut evidence: Vec<Evidence>, min_confidence: f64) -> Vec<Evidence> {
-    evidence.retain(|e| e.modality != Modality::Negated && e.confidence >= min_confidence);
+    evidence.retain(|e| {
+        e.modality != Modality::Negated
+            && e.confidence >= min_confidence
+            && (e.modality != Modality::Hypothetical || holds_when_hypothetical(e.relation))
+    });
     evidence.sort_by(|a, b| {
         (&a.doc, a.sentence, a.cue_span, &a.source, &a.target)
             .cmp(&(&b.doc, b.sentence, b.cue_span, &b.source, &b.target))

@@ -225,6 +225,27 @@ impl<'a> Reader<'a> {
             {
                 return true;
             }
+            // "this week accused": a time phrase, not a noun phrase the cue ends.
+            if matches!(
+                w,
+                "week"
+                    | "weekend"
+                    | "month"
+                    | "year"
+                    | "day"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+                    | "time"
+                    | "spring"
+                    | "summer"
+                    | "autumn"
+                    | "fall"
+                    | "winter"
+            ) {
+                return false;
+            }
             let adjective_like = view.tokens[j].kind == TokenKind::Word
                 && !view.tokens[j].capitalized
                 && !w.ends_with("ly")
@@ -453,10 +474,41 @@ impl<'a> Reader<'a> {
                 });
         // "condemned the killing of Israeli soldiers": after an event noun and "of", the group
         // is that event's victim, not the verb's object.
-        let event_of = prep == Some("of")
-            && view.groups[object].first >= 2
-            && is_event_noun(view.word(view.groups[object].first - 2));
-        own && carried && person && !event_of && (!cue.complement || !through_clause || conditional)
+        let event_of = prep == Some("of") && {
+            let mut k = view.groups[object].first;
+            while k > 0 && DETERMINERS.contains(&view.word(k - 1)) {
+                k -= 1;
+            }
+            k >= 2 && view.word(k - 1) == "of" && is_event_noun(view.word(k - 2))
+        };
+        // "Merkel warned that the EU was ready to ...": the clause's own subject is not the one
+        // warned; "warned that if Damascus attacks" is.
+        let clause_subject = through_clause
+            && !between
+                .clone()
+                .any(|k| matches!(view.word(k), "if" | "unless"))
+            && matches!(
+                view.word(view.groups[object].last + 1),
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "could"
+                    | "can"
+                    | "must"
+                    | "should"
+                    | "may"
+                    | "might"
+            );
+        own && carried
+            && person
+            && !event_of
+            && !clause_subject
+            && (!cue.complement || !through_clause || conditional)
     }
 
     // ----- nouns ---------------------------------------------------------------------------
@@ -977,10 +1029,26 @@ impl<'a> Reader<'a> {
         if k > 0 && view.is_punct(k - 1, ",") {
             k -= 1;
         }
-        // Right before the pronoun, a group is its antecedent wherever it stands ("a response
-        // from Damascus which fired").
+        // Right before the pronoun, a group is its antecedent ("a response from Damascus which
+        // fired"), unless it names a place ("a strike in Iraq that killed").
         if let Some(g) = k.checked_sub(1).and_then(|k| view.group_of[k]) {
-            return Some(g);
+            let first = view.groups[g].first;
+            let placed = first > 0
+                && matches!(
+                    view.word(first - 1),
+                    "in" | "inside"
+                        | "within"
+                        | "near"
+                        | "across"
+                        | "throughout"
+                        | "around"
+                        | "at"
+                        | "over"
+                        | "outside"
+                );
+            if !placed {
+                return Some(g);
+            }
         }
         let mut words = 0;
         while k > 0 && words < 7 {
@@ -1410,11 +1478,28 @@ impl<'a> Reader<'a> {
         false
     }
 
+    /// True if a word of possibility modifies the noun at `noun` ("a possible clash", "the
+    /// possibility of a confrontation", "future strikes"). Modal verbs ("would call his allies")
+    /// belong to another verb, not to the noun.
     fn hypothetical_before(&self, noun: usize) -> bool {
         let view = self.view;
         (noun.saturating_sub(4)..noun).any(|j| {
             let w = view.word(j);
-            self.rules.hypothetical.contains(w) && !matches!(w, "plan" | "plans")
+            self.rules.hypothetical.contains(w)
+                && !matches!(
+                    w,
+                    "plan"
+                        | "plans"
+                        | "would"
+                        | "could"
+                        | "might"
+                        | "may"
+                        | "should"
+                        | "must"
+                        | "if"
+                        | "unless"
+                        | "whether"
+                )
         })
     }
 

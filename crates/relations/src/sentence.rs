@@ -282,6 +282,15 @@ impl SentenceView {
                     unit.first = title_start;
                 }
             }
+            // "Iran's U.N. ambassador": a body named inside the title belongs to it, and the
+            // possessor is the head.
+            if self.word(unit.last + 1) == "'s" && self.is_actor(unit.last + 2) {
+                let words = self.words_from(unit.last + 3, 3);
+                if rules.titles.match_at(&words).is_some() {
+                    unit.last += 2;
+                    i = unit.last;
+                }
+            }
             let head = self.tokens[unit.last].kind;
             let head_is_person = matches!(head, TokenKind::Actor(h) if mentions[h].is_person);
             // "Foreign Minister Sergei Lavrov of Russia": the country is the person's.
@@ -400,6 +409,10 @@ impl SentenceView {
                     return None;
                 }
                 if j == i + 1 {
+                    return None;
+                }
+                // "Iran's U.N. ambassador": a body followed by a title is part of the title.
+                if !head.is_person && rules.titles.match_at(&self.words_from(j + 1, 3)).is_some() {
                     return None;
                 }
                 let role = (saw_title && head.is_person).then(|| role.join(" "));
