@@ -487,6 +487,11 @@ impl<'a> Reader<'a> {
             && !between
                 .clone()
                 .any(|k| matches!(view.word(k), "if" | "unless"))
+            && between
+                .clone()
+                .rev()
+                .take_while(|&k| view.word(k) != "that")
+                .all(|k| DETERMINERS.contains(&view.word(k)))
             && matches!(
                 view.word(view.groups[object].last + 1),
                 "is" | "was"
@@ -554,7 +559,18 @@ impl<'a> Reader<'a> {
             return;
         }
 
-        let source = agent.or(modifier.filter(|_| !role_noun));
+        let mut source = agent.or(modifier.filter(|_| !role_noun));
+        // "America ... forge ahead in peace talks with the Taliban": a meeting or deal "with"
+        // someone is the sentence subject's.
+        if source.is_none()
+            && target.is_some()
+            && !role_noun
+            && matches!(cue.relation, Relation::Meets | Relation::Cooperates)
+        {
+            source = self
+                .light_verb_subject_of(first, false)
+                .or_else(|| self.main_subject(first));
+        }
         match (source, target) {
             (Some(_), None) if !role_noun && !cue.relation.is_symmetric() => return,
             (Some(source), Some(target)) => {

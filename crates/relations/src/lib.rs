@@ -274,12 +274,33 @@ impl RelationRules {
                 .iter()
                 .rev()
                 .find(|g| g.last < i && distinct_countries(&g.args, directory) >= 2);
+            // Else the sentence's own two countries, outside places ("U.S. pilots over Syria
+            // ... Russian threats ... the two superpowers").
+            let sentence_pair: Option<[ActorId; 2]> = {
+                let mut countries: Vec<ActorId> = Vec::new();
+                for g in view
+                    .groups
+                    .iter()
+                    .filter(|g| g.last < i && !g.topical && g.args.len() == 1)
+                {
+                    let placed =
+                        g.first > 0 && sentence::LOCATIVES.contains(&view.word(g.first - 1));
+                    let country = directory.country(&g.args[0].actor);
+                    if let Some(country) = country.filter(|_| !placed && !g.args[0].resolved) {
+                        if !countries.contains(&country) {
+                            countries.push(country);
+                        }
+                    }
+                }
+                (countries.len() == 2).then(|| [countries[0].clone(), countries[1].clone()])
+            };
             let two_people = (hint == 2 && state.persons.len() >= 2).then(|| {
                 let n = state.persons.len();
                 [state.persons[n - 2].clone(), state.persons[n - 1].clone()]
             });
             let actors: Option<[ActorId; 2]> = two_people
                 .or_else(|| in_sentence.map(|g| [g.args[0].actor.clone(), g.args[1].actor.clone()]))
+                .or(sentence_pair)
                 .or_else(|| {
                     // A pronoun reaches back one sentence; a full phrase three.
                     let reach = if this_sentence_only {

@@ -237,6 +237,25 @@ impl SentenceView {
                 i += 1;
                 continue;
             };
+            // "the Saudi-led coalition", "a US-led mission": the body it leads stands for it.
+            if self.is_punct(i + 1, "-") && self.word(i + 2) == "led" {
+                let mut unit = Group {
+                    args: vec![arg(&mentions[m], false)],
+                    first: i,
+                    last: i + 2,
+                    ..Group::default()
+                };
+                if self
+                    .tokens
+                    .get(i + 3)
+                    .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized)
+                {
+                    unit.last = i + 3;
+                }
+                i = unit.last + 1;
+                units.push(unit);
+                continue;
+            }
             // "Syria-based", "Gaza-born": the actor names a place in a compound adjective. A
             // compound on a cue ("Iranian-backed") stays: the frames read it.
             if self.is_punct(i + 1, "-")
