@@ -368,9 +368,20 @@ impl<'a> Reader<'a> {
         }
         let Some(subject) = subject else { return };
         let mut modality = self.clause_modality(first, Some(subject));
+        // A warning about someone with no consequence attached ("Lavrov warned that NATO and
+        // the US should stay out") is opposition; with a condition it is a threat.
+        let mut relation = cue.relation;
+        if let Some((object, _)) = object {
+            let through_clause = (last + 1..view.groups[object].first).any(|k| view.word(k) == "that");
+            let conditional = (last + 1..view.len())
+                .take_while(|&k| !view.is_punct(k, ";"))
+                .any(|k| matches!(view.word(k), "if" | "unless"));
+            if cue.complement && through_clause && !conditional {
+                relation = Relation::Opposes;
+            }
+        }
         // An attack that is only announced, intended or conditional is a threat: "Israel will
         // strike Iran", "X vowed to destroy Y", "if Damascus attacks, Washington would strike".
-        let mut relation = cue.relation;
         // The condition itself ("if the U.S. attacks Iran again, ...") threatens nothing.
         if relation == Relation::Attacks
             && modality != Some(Modality::Negated)
@@ -481,9 +492,10 @@ impl<'a> Reader<'a> {
             }
             k >= 2 && view.word(k - 1) == "of" && is_event_noun(view.word(k - 2))
         };
-        // "Merkel warned that the EU was ready to ...": the clause's own subject is not the one
-        // warned; "warned that if Damascus attacks" is.
+        // "Merkel warned that the EU was ready to impose sanctions if ...": the threat's own
+        // agent is not the one threatened; "warned that if Damascus attacks" is.
         let clause_subject = through_clause
+            && conditional
             && !between
                 .clone()
                 .any(|k| matches!(view.word(k), "if" | "unless"))
@@ -509,11 +521,7 @@ impl<'a> Reader<'a> {
                     | "may"
                     | "might"
             );
-        own && carried
-            && person
-            && !event_of
-            && !clause_subject
-            && (!cue.complement || !through_clause || conditional)
+        own && carried && person && !event_of && !clause_subject
     }
 
     // ----- nouns ---------------------------------------------------------------------------

@@ -417,7 +417,8 @@ fn readings_that_are_not_relations() {
         &["EGY supports QAT", "QAT opposes CHN"],
     );
     // A warning about someone is not a threat; a conditional warning is.
-    check("Egypt warned that Qatar may delay the vote.", &[]);
+    // A warning about someone with no consequence attached is opposition, not a threat.
+    check("Egypt warned that Qatar may delay the vote.", &["EGY opposes QAT"]);
     check(
         "Washington warned that if Damascus attacks, it will respond.",
         &["USA threatens SYR"],
