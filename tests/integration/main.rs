@@ -2,6 +2,7 @@
 
 mod build;
 mod check_data;
+mod devset;
 mod gold;
 mod import;
 mod mentions;

@@ -41,6 +41,10 @@ const NAME_NEIGHBOURS: &[&str] = &[
     "Central",
     "Upper",
     "Lower",
+    "South",
+    "North",
+    "East",
+    "West",
     "Neighboring",
     "Neighbouring",
     // Words that open sentences and headlines.

@@ -73,6 +73,56 @@ fn is_event_noun(word: &str) -> bool {
 
 /// Capitalized words that are not names: calendar words and words capitalized by convention.
 const COMMON_CAPITALIZED: &[&str] = &[
+    // Words of titles, capitalized before a name: "Vice Foreign Minister", "Junior Minister".
+    "vice",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "deputy",
+    "junior",
+    "senior",
+    "chief",
+    "first",
+    "lady",
+    "crown",
+    "supreme",
+    "high",
+    "commissioner",
+    "national",
+    "security",
+    "state",
+    "general",
+    "army",
+    "navy",
+    "special",
+    "acting",
+    "former",
+    "prime",
+    "minister",
+    "president",
+    "secretary",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+    "king",
+    "queen",
+    "prince",
+    "emir",
+    "sheikh",
+    "sultan",
+    "government",
+    "opposition",
+    "parliament",
+    "congress",
+    "ministry",
+    "envoy",
+    "chancellor",
+    "premier",
+    "mayor",
+    "governor",
     "january",
     "february",
     "march",
@@ -202,6 +252,30 @@ impl<'a> Reader<'a> {
             || self.rules.titles.match_at(&view.words_from(j, 3)).is_some()
             || COMMON_CAPITALIZED.contains(&w)
             || w.chars().count() == 1)
+    }
+
+    /// The group before a run of capitalized words ending at `j` ("Iraqi President Saddam
+    /// Hussein") when the run holds a title: the unknown person's country.
+    fn titled_name_group(&self, j: usize) -> Option<usize> {
+        let view = self.view;
+        let mut k = j;
+        let mut titled = false;
+        while k > 0 {
+            let token = &view.tokens[k];
+            if let Some(g) = view.group_of[k] {
+                return titled.then_some(g);
+            }
+            let title = self.rules.titles.contains_word(&token.lower)
+                || self.rules.titles.match_at(&view.words_from(k, 3)).is_some();
+            let name_part =
+                token.kind == TokenKind::Word && token.capitalized || view.is_punct(k, "-.");
+            if !(title || name_part) {
+                return None;
+            }
+            titled |= title;
+            k -= 1;
+        }
+        view.group_of[0].filter(|_| titled)
     }
 
     /// True if a determiner opens the phrase a word at `i` ends: "the strikes", "their ongoing
@@ -372,7 +446,8 @@ impl<'a> Reader<'a> {
         // the US should stay out") is opposition; with a condition it is a threat.
         let mut relation = cue.relation;
         if let Some((object, _)) = object {
-            let through_clause = (last + 1..view.groups[object].first).any(|k| view.word(k) == "that");
+            let through_clause =
+                (last + 1..view.groups[object].first).any(|k| view.word(k) == "that");
             let conditional = (last + 1..view.len())
                 .take_while(|&k| !view.is_punct(k, ";"))
                 .any(|k| matches!(view.word(k), "if" | "unless"));
@@ -1023,7 +1098,9 @@ impl<'a> Reader<'a> {
                 return self.main_subject(pos);
             }
             if self.unknown_name(j) {
-                return None;
+                // "Iraqi President Saddam Hussein arrived": a name the data does not know, after
+                // a country's title, acts for that country.
+                return self.titled_name_group(j);
             }
             if RELATIVES.contains(&w) {
                 return self.relative_antecedent(j);
@@ -1204,7 +1281,14 @@ impl<'a> Reader<'a> {
             if view.tokens[j].kind == TokenKind::Word && !DETERMINERS.contains(&w) {
                 words += 1;
             }
-            if words > MAX_ARGUMENT_DISTANCE {
+            // A clause the verb introduces is read further: "threatened to stop negotiations
+            // to reduce long-range nuclear weapons if the United States goes ahead".
+            let reach = if complement {
+                MAX_ARGUMENT_DISTANCE + 6
+            } else {
+                MAX_ARGUMENT_DISTANCE
+            };
+            if words > reach {
                 return None;
             }
             j += 1;

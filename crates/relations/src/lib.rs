@@ -371,6 +371,7 @@ fn mentions_by_sentence(
             is_person: entity_type == Some(EntityType::Person),
             is_country_word: matches!(mention.kind, MentionKind::Demonym | MentionKind::Metonym),
             is_demonym: mention.kind == MentionKind::Demonym,
+            has_sector: mention.sector.is_some(),
             is_country: entity_type == Some(EntityType::Country),
         });
     }

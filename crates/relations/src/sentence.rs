@@ -80,6 +80,8 @@ pub(crate) struct SentenceMention {
     pub is_country_word: bool,
     /// A national adjective: "Iranian".
     pub is_demonym: bool,
+    /// An agent phrase with its sector ("British aircraft", "Iranian forces"): the state acting.
+    pub has_sector: bool,
     pub is_country: bool,
 }
 
@@ -329,7 +331,7 @@ impl SentenceView {
                         && rules.counter_state_nouns.match_at(&words).is_some()
                     {
                         unit.topical = true;
-                    } else if mentions[h].is_demonym {
+                    } else if mentions[h].is_demonym && !mentions[h].has_sector {
                         unit.weak_agent = self.is_weak_demonym(unit.last, rules);
                     } else if mentions[h].is_country || mentions[h].is_country_word {
                         unit.topical = self.is_noun_modifier(unit.last, rules);
@@ -589,6 +591,45 @@ impl SentenceView {
                 | "immediately"
                 | "both"
         );
+        // "a U.S. request", "the Russian plan": the country's own act, not a topic.
+        let own_act = matches!(
+            w,
+            "request"
+                | "requests"
+                | "proposal"
+                | "proposals"
+                | "offer"
+                | "offers"
+                | "plan"
+                | "plans"
+                | "decision"
+                | "decisions"
+                | "move"
+                | "moves"
+                | "call"
+                | "calls"
+                | "position"
+                | "stance"
+                | "action"
+                | "actions"
+                | "effort"
+                | "efforts"
+                | "initiative"
+                | "bid"
+                | "appeal"
+                | "involvement"
+                | "interference"
+                | "meddling"
+                | "role"
+                | "policy"
+                | "policies"
+                | "strategy"
+                | "demands"
+                | "proposition"
+        );
+        if own_act {
+            return false;
+        }
         let starts_phrase = DETERMINERS.contains(&w)
             || CLAUSE_OPENERS.contains(&w)
             || matches!(

@@ -418,7 +418,10 @@ fn readings_that_are_not_relations() {
     );
     // A warning about someone is not a threat; a conditional warning is.
     // A warning about someone with no consequence attached is opposition, not a threat.
-    check("Egypt warned that Qatar may delay the vote.", &["EGY opposes QAT"]);
+    check(
+        "Egypt warned that Qatar may delay the vote.",
+        &["EGY opposes QAT"],
+    );
     check(
         "Washington warned that if Damascus attacks, it will respond.",
         &["USA threatens SYR"],
