@@ -90,3 +90,32 @@ fn quality_floor_on_the_development_set() {
         "entities F1 below {DEVSET_ENTITIES_F1_FLOOR}\n{table}"
     );
 }
+
+/// The PLOVER gold-standard records: sentences from the CAMEO manual, each with a source, a
+/// target and an event type. Held at its measured recall, so a rule change that reads fewer of
+/// them fails here. Skips without `../shared` or Python.
+#[test]
+fn plover_records_floor() {
+    let suite = root().join("../shared/ext/plover/PLOVER_GSR_CAMEO.txt");
+    let python_runs = std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !suite.exists() || !python_runs {
+        println!("skipped: no PLOVER suite or python3");
+        return;
+    }
+    let output = std::process::Command::new("python3")
+        .arg(root().join("scripts/plover_suite.py"))
+        .arg(env!("CARGO_BIN_EXE_actorgraph"))
+        .arg(&suite)
+        .args(["--min-recall", "0.19"])
+        .output()
+        .unwrap();
+    println!("{}", String::from_utf8_lossy(&output.stdout));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}
