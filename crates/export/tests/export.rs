@@ -181,10 +181,11 @@ fn test_graph() -> ActorGraph {
             doc: Some("a1.txt".to_string()),
         }],
     ));
+    // A threatened strike is hypothetical and still shows the threat.
     let reported_strike = Evidence {
         modality: Modality::Hypothetical,
         speaker: Some(id("jerusalem-post")),
-        ..said("b2.txt", 1, ("hezbollah", "Hezbollah"), Attacks, "strike", ("ISR", "Israel"), 0.55)
+        ..said("b2.txt", 1, ("hezbollah", "Hezbollah"), Threatens, "strike", ("ISR", "Israel"), 0.55)
     };
     builder.add(extract(
         "b2.txt",
