@@ -228,6 +228,16 @@ fn test_graph_has_what_the_tests_rely_on() {
     assert!(pairs.contains(&("IRN", "RUS", "ally")));
     assert!(pairs.contains(&("IRN", "RUS", "meets")));
     assert!(pairs.contains(&("IRN", "ISR", "threatens")));
+    // A threat also shows opposition, on the same evidence.
+    assert!(pairs.contains(&("IRN", "ISR", "opposes")));
+    let opposes = graph
+        .edges()
+        .find(|e| {
+            (e.source.as_str(), e.target.as_str(), e.kind.as_str()) == ("IRN", "ISR", "opposes")
+        })
+        .unwrap();
+    assert_eq!(opposes.evidence.len(), 1);
+    assert_eq!(opposes.evidence[0].cue, "threatens");
     assert!(pairs.contains(&("levan-dzhagaryan", "RUS", "affiliated_with")));
     let unknown = graph.node("unknown-actor").unwrap();
     assert_eq!(unknown.entity_type, None);
@@ -326,7 +336,10 @@ fn json_round_trips_and_evidence_points_into_the_documents() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 10, "every piece of hand-made evidence");
+    assert_eq!(
+        checked, 12,
+        "every piece of hand-made evidence, and the two threats again as opposition"
+    );
 }
 
 /// Reads back `(element id, key, text)` for every `<data>` in a GraphML document.

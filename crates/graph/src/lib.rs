@@ -285,6 +285,28 @@ impl GraphBuilder {
                 .extend(evidence);
         }
 
+        // A threat is an act of opposition: what shows "X threatens Y" also shows "X opposes Y".
+        let implied: Vec<((ActorId, ActorId, Relation), Vec<Evidence>)> = relations
+            .iter()
+            .filter(|((_, _, relation), _)| *relation == Relation::Threatens)
+            .map(|((source, target, _), evidence)| {
+                let evidence = evidence
+                    .iter()
+                    .map(|e| Evidence {
+                        relation: Relation::Opposes,
+                        ..e.clone()
+                    })
+                    .collect();
+                (
+                    (source.clone(), target.clone(), Relation::Opposes),
+                    evidence,
+                )
+            })
+            .collect();
+        for (key, evidence) in implied {
+            relations.entry(key).or_default().extend(evidence);
+        }
+
         let mut edges: Vec<Edge> = Vec::new();
         for ((source, target, relation), evidence) in relations {
             let evidence = usable_evidence(evidence, options.min_confidence);

@@ -15,7 +15,7 @@
 //! objects rightwards up to a clause boundary, never through a locative preposition ("in
 //! Syria" is a place, not a target).
 
-use actorgraph_core::{Modality, Relation, Span};
+use actorgraph_core::{ActorId, Modality, Relation, Span};
 
 use crate::{
     rules::{Cue, CueClass, RelationRules},
@@ -391,7 +391,10 @@ impl<'a> Reader<'a> {
         let after = self.skip_adverbs(last + 1);
         // "Guaido is recognized as head of state BY the United States": after a form of "to be",
         // the agent may come a few words later.
-        let passive_by = (view.word(after) != "by" && self.after_be(first))
+        // Reduced, the cue's own preposition comes first: "an attack blamed on Iran by the US".
+        let participle_prep = cue.words.last().is_some_and(|w| w.ends_with("ed"))
+            && cue.preps.iter().any(|p| p == view.word(after));
+        let passive_by = (view.word(after) != "by" && (self.after_be(first) || participle_prep))
             .then(|| {
                 (after..(after + 10).min(view.len()))
                     .take_while(|&k| !view.is_punct(k, ",;:()—"))
@@ -402,7 +405,15 @@ impl<'a> Reader<'a> {
         if view.word(after) == "by" && !cue.words.iter().any(|w| w == "by") {
             // Passive: "Y was invited by X"; reduced: "forces backed by X".
             let agent = self.object_right(after + 1, &[], false);
-            let patient = self.subject_left(first);
+            // "the attack was blamed ON Iran by the US": the cue's own preposition names the
+            // patient when the subject is a thing.
+            let next = self.skip_adverbs(last + 1);
+            let prep_patient = (next < after && cue.preps.iter().any(|p| p == view.word(next)))
+                .then(|| self.object_right(next + 1, &[], false))
+                .flatten()
+                .map(|(g, _)| g)
+                .filter(|&g| view.groups[g].last < after);
+            let patient = prep_patient.or_else(|| self.subject_left(first));
             if let (Some((agent, _)), Some(patient)) = (agent, patient) {
                 let modality = self.clause_modality(first, Some(patient));
                 self.emit_groups(
@@ -451,6 +462,18 @@ impl<'a> Reader<'a> {
             let conditional = (last + 1..view.len())
                 .take_while(|&k| !view.is_punct(k, ";"))
                 .any(|k| matches!(view.word(k), "if" | "unless"));
+            // "Merkel warned that the EU would impose sanctions on Russia" warns of the clause
+            // subject's act against a third party, not against the clause subject.
+            let named =
+                |g: usize, actor: &ActorId| view.groups[g].args.iter().any(|a| &a.actor == actor);
+            let third_party = (view.groups[object].last + 1..view.len())
+                .take_while(|&k| !view.is_punct(k, ";"))
+                .filter_map(|k| view.group_of[k])
+                .flat_map(|g| view.groups[g].args.iter())
+                .any(|a| !named(object, &a.actor) && !named(subject, &a.actor));
+            if cue.complement && through_clause && third_party && !conditional {
+                return;
+            }
             if cue.complement && through_clause && !conditional {
                 relation = Relation::Opposes;
             }
@@ -1073,7 +1096,10 @@ impl<'a> Reader<'a> {
                 let group = &view.groups[g];
                 // A group inside a prepositional phrase is not the subject ("the regime of
                 // Syria"): look further left, for the noun phrase it belongs to.
-                if group.first > 0 && PREPOSITIONS.contains(&view.word(group.first - 1)) {
+                if group.first > 0
+                    && PREPOSITIONS.contains(&view.word(group.first - 1))
+                    && !self.agents_of(group.first - 1)
+                {
                     j = group.first;
                     words += 1;
                     if words > MAX_ARGUMENT_DISTANCE {
@@ -1119,6 +1145,26 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// True if `prep` is "from" or "of" after a noun of agents, so the group after it stands for
+    /// them: "officials FROM Iran and the US met", "the leaders OF Russia and Turkey agreed".
+    fn agents_of(&self, prep: usize) -> bool {
+        let view = self.view;
+        prep > 0
+            && matches!(view.word(prep), "from" | "of")
+            && view.group_of[prep - 1].is_none()
+            && (self.rules.agent_nouns.contains_word(view.word(prep - 1))
+                || self.rules.titles.contains_word(view.word(prep - 1))
+                || matches!(
+                    view.word(prep - 1),
+                    "representatives"
+                        | "delegates"
+                        | "delegations"
+                        | "envoys"
+                        | "ministers"
+                        | "negotiating teams"
+                ))
     }
 
     /// The group a relative pronoun at `relative` refers to: the nearest before it, across the

@@ -385,8 +385,21 @@ impl SentenceView {
             [","] | [",", "the"] => {
                 let continues = matches!(self.word(next_last + 1), "and" | "or" | ",")
                     && (self.is_actor(next_last + 2) || self.is_actor(next_last + 3));
-                continues || (first == 0 && !self.is_punct(next_last + 1, ","))
+                continues
+                    || self.ends_open_list(next_last + 1)
+                    || (first == 0 && !self.is_punct(next_last + 1, ","))
             }
+            _ => false,
+        }
+    }
+
+    /// True if the words from `i` close a list with unnamed members: "A, B and others", "A, B,
+    /// and other countries", "A, B among others".
+    fn ends_open_list(&self, i: usize) -> bool {
+        let i = if self.is_punct(i, ",") { i + 1 } else { i };
+        match self.word(i) {
+            "and" | "or" => matches!(self.word(i + 1), "others" | "other" | "more"),
+            "among" => self.word(i + 1) == "others",
             _ => false,
         }
     }

@@ -215,6 +215,29 @@ fn order_and_voice() {
 
 #[test]
 fn coordination_and_plural_subjects() {
+    // Agents "from" or "of" the parties stand for them.
+    check(
+        "Officials from Iran and the United States met in Geneva.",
+        &["IRN meets USA"],
+    );
+    check(
+        "The foreign ministers of Russia, Turkey and Iran held talks in Moscow.",
+        &["IRN meets RUS", "IRN meets TUR", "RUS meets TUR"],
+    );
+    // A place or topic "of" a country is not its agent.
+    check("The capital of Syria met the news calmly.", &[]);
+    // A list closed by unnamed members keeps every named one.
+    check(
+        "Assad is backed by Russia, Iran and others.",
+        &[
+            "IRN supports bashar-al-assad",
+            "RUS supports bashar-al-assad",
+        ],
+    );
+    check(
+        "Egypt was condemned by Turkey, Qatar, and other states.",
+        &["QAT opposes EGY", "TUR opposes EGY"],
+    );
     check(
         "Russia and Iran back Assad.",
         &[
@@ -416,11 +439,16 @@ fn readings_that_are_not_relations() {
         "Egypt helped Qatar fight back against the Chinese pressure.",
         &["EGY supports QAT", "QAT opposes CHN"],
     );
-    // A warning about someone is not a threat; a conditional warning is.
-    // A warning about someone with no consequence attached is opposition, not a threat.
+    // A warning about someone with no consequence attached is opposition, not a threat; a
+    // conditional warning is a threat.
     check(
         "Egypt warned that Qatar may delay the vote.",
         &["EGY opposes QAT"],
+    );
+    // A warning of what one party may do to another is about that act, not against the party.
+    check(
+        "Egypt warned that Qatar would impose sanctions on Turkey.",
+        &["QAT opposes TUR [hypothetical]"],
     );
     check(
         "Washington warned that if Damascus attacks, it will respond.",
@@ -519,4 +547,26 @@ fn hard_cases() {
     check("Egypt supports the Syrian opposition.", &[]);
     // Headlines without a full stop count.
     check("Egypt, Qatar sign defence pact", &["EGY ally QAT"]);
+}
+
+#[test]
+fn blame_names_its_target_with_on() {
+    check(
+        "Washington blamed Iran for the attack.",
+        &["USA opposes IRN"],
+    );
+    check(
+        "Turkey blamed the bombing on Kurdish militants.",
+        &["TUR opposes kurds"],
+    );
+    check(
+        "The strike was blamed on Israel by Damascus.",
+        &["SYR opposes ISR"],
+    );
+    check(
+        "An attack on tankers blamed on Iran by the United States and Egypt.",
+        &["EGY opposes IRN", "USA opposes IRN"],
+    );
+    // "on" after other verbs stays a place or topic.
+    check("Russia commented on Iran's plans.", &[]);
 }
