@@ -117,3 +117,21 @@ fn tempdir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn a_shared_korean_surname_goes_to_the_kim_named_last() {
+    let dir = tempdir("kim");
+    let text = "Kim Jong Un met Trump. Kim Yo Jong spoke later. Kim said the talks failed.";
+    std::fs::write(dir.join("named.txt"), text).unwrap();
+    std::fs::write(dir.join("unnamed.txt"), "Kim said the talks failed.").unwrap();
+    let output = run(&["mentions", dir.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let kims: Vec<(String, String)> = stdout(&output)
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|f| f.get(6) == Some(&"Kim"))
+        .map(|f| (f[0].to_string(), f[4].to_string()))
+        .collect();
+    // "Kim" alone is nobody without a full name in the document.
+    assert_eq!(kims, [("named.txt".to_string(), "kim-yo-jong".to_string())]);
+}

@@ -43,6 +43,27 @@ const COPULAS: &[&str] = &[
 
 const RELATIVES: &[&str] = &["who", "which", "that", "whom"];
 
+/// Nouns of striving whose owner is the agent of the infinitive after them: "Egypt's efforts
+/// to end the war".
+const EFFORT_NOUNS: &[&str] = &[
+    "effort",
+    "efforts",
+    "attempt",
+    "attempts",
+    "bid",
+    "push",
+    "drive",
+    "initiative",
+    "initiatives",
+    "plan",
+    "move",
+    "moves",
+    "mission",
+    "campaign",
+    "diplomacy",
+    "role",
+];
+
 /// Nouns of events that happen to people: after one, "of X" names the victim.
 fn is_event_noun(word: &str) -> bool {
     matches!(
@@ -571,7 +592,8 @@ impl<'a> Reader<'a> {
         // "sent its defense minister to Moscow": a person or official is sent, not missiles.
         let carried = !cue.carrier
             || between.clone().any(|k| {
-                view.group_at(k).is_some_and(|g| !g.possessive)
+                view.group_at(k)
+                    .is_some_and(|g| !g.possessive && view.word(g.last + 1) != "'s")
                     || self.rules.titles.contains_word(view.word(k))
                     || self.rules.agent_nouns.contains_word(view.word(k))
             });
@@ -619,7 +641,18 @@ impl<'a> Reader<'a> {
                     | "may"
                     | "might"
             );
-        own && carried && person && !event_of && !clause_subject
+        // "welcomed Egypt's efforts": one meets people, not what a possessor owns; "received
+        // Iran's foreign minister" is a meeting.
+        let end = view.groups[object].last;
+        let owned_thing = cue.relation == Relation::Meets
+            && view.word(end + 1) == "'s"
+            && !(end + 2..(end + 5).min(view.len()))
+                .take_while(|&k| view.tokens[k].kind == TokenKind::Word)
+                .any(|k| {
+                    self.rules.titles.contains_word(view.word(k))
+                        || self.rules.agent_nouns.contains_word(view.word(k))
+                });
+        own && carried && person && !event_of && !clause_subject && !owned_thing
     }
 
     // ----- nouns ---------------------------------------------------------------------------
@@ -1053,9 +1086,17 @@ impl<'a> Reader<'a> {
                 if j + 1 >= n {
                     let start = j + 1 - n;
                     if self.rules.prevention.match_at(&view.words_from(start, n)) == Some(n) {
-                        let holder = self
-                            .modifier_before(start)
-                            .or_else(|| self.subject_left(start))?;
+                        // "White House EFFORTS TO tamp down conflicts": the effort's owner.
+                        let effort = start >= 2
+                            && view.word(start - 1) == "to"
+                            && EFFORT_NOUNS.contains(&view.word(start - 2));
+                        let holder = if effort {
+                            self.modifier_before(start - 2)
+                                .or_else(|| self.subject_left(start - 2))?
+                        } else {
+                            self.modifier_before(start)
+                                .or_else(|| self.subject_left(start))?
+                        };
                         return Some((holder, start));
                     }
                 }
@@ -1145,6 +1186,29 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// The actor a possessor's phrase names, when it names one: "Iran's rival SAUDI ARABIA",
+    /// "Russia's ally SYRIA"; otherwise the possessor itself ("Iran's government").
+    fn possessed_name(&self, possessor: usize) -> usize {
+        let view = self.view;
+        let end = view.groups[possessor].last;
+        if view.word(end + 1) != "'s" {
+            return possessor;
+        }
+        for j in end + 2..(end + 6).min(view.len()) {
+            if let Some(g) = view.group_of[j] {
+                return if j > end + 2 { g } else { possessor };
+            }
+            let t = &view.tokens[j];
+            if t.kind != TokenKind::Word
+                || t.capitalized
+                || PREPOSITIONS.contains(&t.lower.as_str())
+            {
+                break;
+            }
+        }
+        possessor
     }
 
     /// True if `prep` is "from" or "of" after a noun of agents, so the group after it stands for
@@ -1293,7 +1357,7 @@ impl<'a> Reader<'a> {
                     }
                     continue;
                 }
-                return Some((g, prep));
+                return Some((self.possessed_name(g), prep));
             }
             let w = view.word(j);
             // "kill Mr. Litvinenko": someone the data does not know fills the object's place.
@@ -1371,7 +1435,7 @@ impl<'a> Reader<'a> {
                     j = view.groups[g].last + 1;
                     continue;
                 }
-                return Some(g);
+                return Some(self.possessed_name(g));
             }
             let w = view.word(j);
             if view.is_punct(j, "(") {

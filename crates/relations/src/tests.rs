@@ -570,3 +570,53 @@ fn blame_names_its_target_with_on() {
     // "on" after other verbs stays a place or topic.
     check("Russia commented on Iran's plans.", &[]);
 }
+
+#[test]
+fn standing_relations_disputes_and_withheld_recognition() {
+    check(
+        "China has good relations with Egypt.",
+        &["CHN cooperates EGY"],
+    );
+    check("Qatar disputed Egypt's account.", &["QAT opposes EGY"]);
+    check(
+        "Turkey has refused to recognize the Syrian government.",
+        &["TUR opposes SYR"],
+    );
+    check(
+        "Turkey recognized the Syrian government.",
+        &["TUR supports SYR"],
+    );
+}
+
+#[test]
+fn a_possessor_before_a_named_actor_is_not_the_object() {
+    check(
+        "China has close ties with Iran's regional rival Turkey.",
+        &["CHN cooperates TUR", "IRN competes TUR"],
+    );
+    check(
+        "Israel bombed Iran's ally Syria.",
+        &["IRN ally SYR", "ISR attacks SYR"],
+    );
+    // The possessor stays the object when nothing is named after it.
+    check("Russia condemned Israel's strikes.", &["RUS opposes ISR"]);
+    // One meets people, not what a possessor owns.
+    check("Egypt welcomed Qatar's efforts.", &[]);
+    check(
+        "Putin received Iran's foreign minister.",
+        &["IRN meets vladimir-putin"],
+    );
+}
+
+#[test]
+fn efforts_to_ease_a_conflict_are_mediation_by_their_owner() {
+    check(
+        "Russia is thankful for Egypt's efforts to reduce tensions between Israel and Qatar.",
+        &[
+            "EGY mediates ISR",
+            "EGY mediates QAT",
+            "ISR opposes QAT [hypothetical]",
+            "QAT opposes ISR [hypothetical]",
+        ],
+    );
+}
