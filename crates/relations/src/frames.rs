@@ -706,8 +706,11 @@ impl<'a> Reader<'a> {
             && !role_noun
             && matches!(cue.relation, Relation::Meets | Relation::Cooperates)
         {
+            // The nearest clause's subject first: "Trump flew out, while Kim stayed for talks
+            // with the Vietnamese leadership" is Kim's meeting.
             source = self
                 .light_verb_subject_of(first, false)
+                .or_else(|| self.subject_left(first))
                 .or_else(|| self.main_subject(first));
         }
         match (source, target) {
@@ -1599,7 +1602,11 @@ impl<'a> Reader<'a> {
                 return Some(Modality::Reported);
             }
         }
-        if words.iter().any(|w| self.rules.hypothetical.contains(*w)) || self.condition_before(cue)
+        // "open to talks with Iran": willing, not yet meeting.
+        let open_to = words.windows(2).any(|w| w == ["open", "to"]);
+        if words.iter().any(|w| self.rules.hypothetical.contains(*w))
+            || open_to
+            || self.condition_before(cue)
         {
             return Some(Modality::Hypothetical);
         }
@@ -1703,21 +1710,23 @@ impl<'a> Reader<'a> {
         let view = self.view;
         (noun.saturating_sub(4)..noun).any(|j| {
             let w = view.word(j);
-            self.rules.hypothetical.contains(w)
-                && !matches!(
-                    w,
-                    "plan"
-                        | "plans"
-                        | "would"
-                        | "could"
-                        | "might"
-                        | "may"
-                        | "should"
-                        | "must"
-                        | "if"
-                        | "unless"
-                        | "whether"
-                )
+            // "open to talks with Iran": willing, not yet meeting.
+            (w == "open" && view.word(j + 1) == "to")
+                || self.rules.hypothetical.contains(w)
+                    && !matches!(
+                        w,
+                        "plan"
+                            | "plans"
+                            | "would"
+                            | "could"
+                            | "might"
+                            | "may"
+                            | "should"
+                            | "must"
+                            | "if"
+                            | "unless"
+                            | "whether"
+                    )
         })
     }
 

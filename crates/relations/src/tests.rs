@@ -620,3 +620,16 @@ fn efforts_to_ease_a_conflict_are_mediation_by_their_owner() {
         ],
     );
 }
+
+#[test]
+fn a_meeting_noun_belongs_to_its_own_clause_subject() {
+    check(
+        "Putin flew home, while Assad stayed in Moscow for talks with Chinese officials.",
+        &["CHN meets bashar-al-assad"],
+    );
+    // Willingness is not a meeting yet (the graph keeps no hypothetical meeting).
+    check(
+        "Putin said he was open to talks with Iran.",
+        &["IRN meets vladimir-putin [hypothetical]"],
+    );
+}
