@@ -18,6 +18,7 @@ pub(crate) fn eval(
     pipeline: &Pipeline,
     gold_path: &PathBuf,
     inputs: &[PathBuf],
+    read_options: &input::ReadOptions,
     options: &GraphOptions,
     per_doc: bool,
     min_f1: Option<f64>,
@@ -33,18 +34,18 @@ pub(crate) fn eval(
             e.column()
         ))
     })?;
-    let mut documents = Vec::new();
+    let mut read = Vec::new();
     for source in input::expand(inputs)? {
-        let document = match input::read(&source) {
-            Ok(document) => document,
-            Err(reason) => {
-                eprintln!("actorgraph: skipped {source}: {reason}");
-                continue;
+        input::read_documents(&source, read_options, &mut |document| match document {
+            Ok(document) if gold.documents.iter().any(|d| d.file == document.id) => {
+                read.push(document)
             }
-        };
-        if !gold.documents.iter().any(|d| d.file == document.id) {
-            continue;
-        }
+            Ok(_) => {}
+            Err(skip) => eprintln!("actorgraph: {skip}"),
+        });
+    }
+    let mut documents = Vec::new();
+    for document in read {
         let (analysis, extract) = pipeline.analyze_and_extract(&document);
         let sentences = analysis
             .sentences

@@ -1,8 +1,9 @@
 //! `actorgraph build` and `actorgraph explain`: documents to an actor graph.
 
 use std::{
-    io::Write,
+    io::{self, Write},
     path::{Path, PathBuf},
+    process::{Command, Stdio},
 };
 
 use actorgraph_export::Format;
@@ -19,6 +20,7 @@ use crate::{
 pub(crate) struct GraphArgs<'a> {
     pub data: Option<&'a Path>,
     pub rules: Option<&'a Path>,
+    pub read: input::ReadOptions,
     pub options: GraphOptions,
 }
 
@@ -26,6 +28,7 @@ pub(crate) struct GraphArgs<'a> {
 fn build_graph(
     pipeline: &Pipeline,
     inputs: &[PathBuf],
+    read_options: &input::ReadOptions,
     options: &GraphOptions,
     output: Option<&Path>,
 ) -> Result<ActorGraph, Failure> {
@@ -36,16 +39,16 @@ fn build_graph(
     let mut builder = GraphBuilder::new();
     let (mut read, mut skipped) = (0usize, 0usize);
     for source in &sources {
-        match input::read(source) {
+        input::read_documents(source, read_options, &mut |document| match document {
             Ok(document) => {
                 read += 1;
                 builder.add(pipeline.extract(&document));
             }
-            Err(reason) => {
-                eprintln!("actorgraph: skipped {source}: {reason}");
+            Err(skip) => {
+                eprintln!("actorgraph: {skip}");
                 skipped += 1;
             }
-        }
+        });
     }
     let graph = builder.finish(&Catalog(&pipeline.gazetteer), options);
     let relation_edges = graph
@@ -59,30 +62,170 @@ fn build_graph(
     Ok(graph)
 }
 
-/// `actorgraph build INPUT... [-o FILE] [--format F]`.
+/// What `build` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OutputFormat {
+    Export(Format),
+    /// `nodes.csv` and `edges.csv` in a folder.
+    Csv,
+    Picture(Picture),
+}
+
+/// Pictures Graphviz renders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Picture {
+    Svg,
+    Png,
+    Pdf,
+}
+
+impl Picture {
+    fn dot_flag(self) -> &'static str {
+        match self {
+            Picture::Svg => "-Tsvg",
+            Picture::Png => "-Tpng",
+            Picture::Pdf => "-Tpdf",
+        }
+    }
+}
+
+impl OutputFormat {
+    fn from_extension(extension: &str) -> Option<OutputFormat> {
+        match extension.to_ascii_lowercase().as_str() {
+            "svg" => Some(OutputFormat::Picture(Picture::Svg)),
+            "png" => Some(OutputFormat::Picture(Picture::Png)),
+            "pdf" => Some(OutputFormat::Picture(Picture::Pdf)),
+            other => Format::from_extension(other).map(OutputFormat::Export),
+        }
+    }
+}
+
+/// `actorgraph build INPUT... [-o FILE] [--format F] [--top N]`.
 pub(crate) fn build(
     args: &GraphArgs<'_>,
     inputs: &[PathBuf],
     output_path: Option<&Path>,
-    format: Option<Format>,
+    format: Option<OutputFormat>,
+    top: Option<usize>,
 ) -> Result<(), Failure> {
     let format = match (format, output_path) {
         (Some(format), _) => format,
         (None, Some(path)) => {
             let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-            Format::from_extension(extension).ok_or_else(|| {
+            OutputFormat::from_extension(extension).ok_or_else(|| {
                 Failure::UsageOrData(format!(
-                    "actorgraph: error: {}: cannot tell the format from the extension; use .json, .dot or .graphml, or --format",
+                    "actorgraph: error: {}: cannot tell the format from the extension; use .json, .dot, .graphml, .gexf, .svg, .png or .pdf, or --format (--format csv writes a folder)",
                     path.display()
                 ))
             })?
         }
-        (None, None) => Format::Dot,
+        (None, None) => OutputFormat::Export(Format::Dot),
     };
+    if format == OutputFormat::Csv && output_path.is_none() {
+        return Err(Failure::UsageOrData(
+            "actorgraph: error: --format csv writes nodes.csv and edges.csv into a folder: give it with -o DIR".to_owned(),
+        ));
+    }
+    if let (OutputFormat::Picture(_), None) = (format, output_path) {
+        return Err(Failure::UsageOrData(
+            "actorgraph: error: a picture is written to a file: give it with -o graph.svg, .png or .pdf".to_owned(),
+        ));
+    }
     let pipeline = Pipeline::load(args.data, args.rules)?;
-    let graph = build_graph(&pipeline, inputs, &args.options, output_path)?;
-    output::write_to(output_path, |out| {
-        actorgraph_export::write(format, &graph, out)
+    let mut graph = build_graph(
+        &pipeline,
+        inputs,
+        &args.read,
+        &args.options,
+        output_path.filter(|_| format != OutputFormat::Csv),
+    )?;
+    if let Some(n) = top {
+        graph = graph.top(n);
+        eprintln!(
+            "actorgraph: kept the {} most connected actors and {} edges among them",
+            graph.graph.node_count(),
+            graph.graph.edge_count()
+        );
+    }
+    match (format, output_path) {
+        (OutputFormat::Export(format), path) => {
+            output::write_to(path, |out| actorgraph_export::write(format, &graph, out))
+        }
+        (OutputFormat::Csv, Some(dir)) => {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Failure::Other(anyhow::anyhow!(
+                    "{}: cannot create the folder: {e}",
+                    dir.display()
+                ))
+            })?;
+            output::write_to(Some(&dir.join("nodes.csv")), |out| {
+                actorgraph_export::write_csv_nodes(&graph, out)
+            })?;
+            output::write_to(Some(&dir.join("edges.csv")), |out| {
+                actorgraph_export::write_csv_edges(&graph, out)
+            })
+        }
+        (OutputFormat::Picture(picture), Some(path)) => render(&graph, picture, path),
+        (_, None) => unreachable!("checked above"),
+    }
+}
+
+/// Renders the graph through Graphviz's `dot` into `path`, atomically: `dot` writes a temporary
+/// file next to it, renamed over `path` only when `dot` succeeded.
+fn render(graph: &ActorGraph, picture: Picture, path: &Path) -> Result<(), Failure> {
+    let mut source = Vec::new();
+    let drawn = graph.connected();
+    if drawn.graph.node_count() < graph.graph.node_count() {
+        eprintln!(
+            "actorgraph: the picture leaves out {} actors without edges",
+            graph.graph.node_count() - drawn.graph.node_count()
+        );
+    }
+    actorgraph_export::write_dot_picture(&drawn, &mut source)?;
+    output::replace_with(path, |temporary| {
+        let child = Command::new("dot")
+            .arg(picture.dot_flag())
+            .arg("-o")
+            .arg(temporary)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn();
+        let mut child = match child {
+            Ok(child) => child,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(Failure::UsageOrData(format!(
+                    "actorgraph: error: {}: drawing a picture needs Graphviz's `dot`, which is not installed. Install the graphviz package (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; Windows: winget install graphviz), or write .dot and render it elsewhere",
+                    path.display()
+                )))
+            }
+            Err(e) => {
+                return Err(Failure::Other(anyhow::anyhow!(
+                    "{}: cannot run Graphviz's dot: {e}",
+                    path.display()
+                )))
+            }
+        };
+        // dot reads all of its input before it writes, so feeding it first cannot deadlock.
+        let fed = child
+            .stdin
+            .take()
+            .expect("stdin is piped")
+            .write_all(&source);
+        let result = child.wait_with_output()?;
+        let messages = String::from_utf8_lossy(&result.stderr);
+        if !result.status.success() || fed.is_err() {
+            return Err(Failure::Other(anyhow::anyhow!(
+                "{}: Graphviz's dot failed ({}): {}",
+                path.display(),
+                result.status,
+                messages.trim()
+            )));
+        }
+        for line in messages.lines().filter(|l| !l.trim().is_empty()) {
+            eprintln!("actorgraph: dot: {line}");
+        }
+        Ok(())
     })
 }
 
@@ -141,7 +284,7 @@ pub(crate) fn explain(args: &GraphArgs<'_>, positional: &[String]) -> Result<(),
     {
         options.rollup = Rollup::Country;
     }
-    let graph = build_graph(&pipeline, &inputs, &options, None)?;
+    let graph = build_graph(&pipeline, &inputs, &args.read, &options, None)?;
     output::write_to(None, |out| {
         write_explanation(&graph, &first, second.as_deref(), out)
     })

@@ -1,13 +1,16 @@
-//! Finding and reading input documents: files, folders of `.txt` files, standard input.
+//! Finding and reading input documents: text files, JSON Lines corpora (optionally gzipped),
+//! folders of either, standard input; and their dates.
 
 use std::{
     collections::HashSet,
     fmt, fs,
-    io::{self, Read},
+    io::{self, BufRead, BufReader, Read},
     path::{Path, PathBuf},
 };
 
-use actorgraph_core::Document;
+use actorgraph_core::{find_dateline, parse_iso_date, Document};
+use flate2::read::GzDecoder;
+use serde::Deserialize;
 
 use crate::Failure;
 
@@ -27,11 +30,13 @@ impl fmt::Display for InputSource {
     }
 }
 
-/// Why an input was skipped. Skips are reported and counted; they do not stop a run.
+/// Why an input (a file, or one record of a JSON Lines file) was skipped. Skips are reported
+/// and counted; they do not stop a run.
 #[derive(Debug)]
 pub(crate) enum SkipReason {
     Unreadable(io::Error),
     NotUtf8 { valid_up_to: usize },
+    NotARecord(String),
 }
 
 impl fmt::Display for SkipReason {
@@ -44,13 +49,44 @@ impl fmt::Display for SkipReason {
                     "not valid UTF-8 (first bad byte at offset {valid_up_to})"
                 )
             }
+            SkipReason::NotARecord(why) => write!(f, "not a document record: {why}"),
         }
     }
 }
 
+/// What was skipped and why: "corpus.jsonl:17: not a document record: ...".
+#[derive(Debug)]
+pub(crate) struct Skip {
+    pub what: String,
+    pub reason: SkipReason,
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "skipped {}: {}", self.what, self.reason)
+    }
+}
+
+/// How to read inputs.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ReadOptions {
+    /// The date of text documents (`--date`), checked `YYYY-MM-DD`. Records with their own date
+    /// keep it.
+    pub date: Option<String>,
+}
+
+/// The kinds of file a folder is searched for.
+fn is_input_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
+}
+
 /// Expands the command line's inputs into the files to read, in order: each argument in turn, a
-/// folder's `.txt` files recursively in sorted path order. A path that does not exist is a usage
-/// error, reported before any work starts.
+/// folder's `.txt`, `.jsonl` and `.jsonl.gz` files recursively in sorted path order. A path that
+/// does not exist is a usage error, reported before any work starts.
 pub(crate) fn expand(inputs: &[PathBuf]) -> Result<Vec<InputSource>, Failure> {
     let mut sources = Vec::new();
     for input in inputs {
@@ -64,7 +100,7 @@ pub(crate) fn expand(inputs: &[PathBuf]) -> Result<Vec<InputSource>, Failure> {
         if metadata.is_dir() {
             let mut files = Vec::new();
             let mut visited = HashSet::new();
-            collect_txt_files(input, &mut files, &mut visited)?;
+            collect_input_files(input, &mut files, &mut visited)?;
             files.sort();
             sources.extend(files.into_iter().map(InputSource::File));
         } else {
@@ -74,7 +110,7 @@ pub(crate) fn expand(inputs: &[PathBuf]) -> Result<Vec<InputSource>, Failure> {
     Ok(sources)
 }
 
-fn collect_txt_files(
+fn collect_input_files(
     dir: &Path,
     out: &mut Vec<PathBuf>,
     visited: &mut HashSet<PathBuf>,
@@ -93,37 +129,178 @@ fn collect_txt_files(
             })?
             .path();
         if path.is_dir() {
-            collect_txt_files(&path, out, visited)?;
-        } else if path.extension().is_some_and(|e| e == "txt") {
+            collect_input_files(&path, out, visited)?;
+        } else if is_input_file(&path) {
             out.push(path);
         }
     }
     Ok(())
 }
 
-/// Reads one input as a document whose id is the file name.
-pub(crate) fn read(source: &InputSource) -> Result<Document, SkipReason> {
-    let (id, bytes) = match source {
+/// Reads one input and hands each of its documents, or each skip, to `each`, in order. A text
+/// file (or standard input) is one document named by its file name; a `.jsonl` or `.jsonl.gz`
+/// file holds one document per line, `{"id", "title", "date", "text"}`.
+pub(crate) fn read_documents(
+    source: &InputSource,
+    options: &ReadOptions,
+    each: &mut dyn FnMut(Result<Document, Skip>),
+) {
+    let path = match source {
+        InputSource::File(path) => path,
         InputSource::Stdin => {
             let mut bytes = Vec::new();
-            io::stdin()
+            let document = io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(SkipReason::Unreadable)?;
-            ("stdin".to_owned(), bytes)
-        }
-        InputSource::File(path) => {
-            let bytes = fs::read(path).map_err(SkipReason::Unreadable)?;
-            let id = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            (id, bytes)
+                .map_err(SkipReason::Unreadable)
+                .and_then(|_| text_document("stdin".to_owned(), bytes, options))
+                .map_err(|reason| Skip {
+                    what: source.to_string(),
+                    reason,
+                });
+            each(document);
+            return;
         }
     };
+    let name = path.to_string_lossy().to_lowercase();
+    if name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") {
+        read_json_lines(path, name.ends_with(".gz"), options, each);
+        return;
+    }
+    let id = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let document = fs::read(path)
+        .map_err(SkipReason::Unreadable)
+        .and_then(|bytes| text_document(id, bytes, options))
+        .map_err(|reason| Skip {
+            what: source.to_string(),
+            reason,
+        });
+    each(document);
+}
+
+/// A text document, dated by `--date` or else by the dateline near its top (which is reported,
+/// since it is a guess).
+fn text_document(
+    id: String,
+    bytes: Vec<u8>,
+    options: &ReadOptions,
+) -> Result<Document, SkipReason> {
     let text = String::from_utf8(bytes).map_err(|e| SkipReason::NotUtf8 {
         valid_up_to: e.utf8_error().valid_up_to(),
     })?;
-    Ok(Document::new(id, text))
+    let mut document = Document::new(id, text);
+    document.date = options.date.clone().or_else(|| {
+        let (date, span) = find_dateline(&document.text)?;
+        eprintln!(
+            "actorgraph: {}: dated {date} from its dateline \"{}\"",
+            document.id,
+            span.slice(&document.text)
+        );
+        Some(date)
+    });
+    Ok(document)
+}
+
+/// One line of a JSON Lines corpus.
+#[derive(Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    text: String,
+}
+
+fn read_json_lines(
+    path: &Path,
+    gzipped: bool,
+    options: &ReadOptions,
+    each: &mut dyn FnMut(Result<Document, Skip>),
+) {
+    let file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) => {
+            each(Err(Skip {
+                what: path.display().to_string(),
+                reason: SkipReason::Unreadable(e),
+            }));
+            return;
+        }
+    };
+    let reader: Box<dyn BufRead> = if gzipped {
+        Box::new(BufReader::new(GzDecoder::new(file)))
+    } else {
+        Box::new(BufReader::new(file))
+    };
+    let mut line = Vec::new();
+    let mut reader = reader;
+    let mut number = 0usize;
+    loop {
+        line.clear();
+        number += 1;
+        let what = || format!("{}:{number}", path.display());
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => return,
+            Ok(_) => {}
+            Err(e) => {
+                // A damaged file (a truncated gzip stream): what was read so far counts, the rest
+                // is reported once.
+                each(Err(Skip {
+                    what: format!("{} from line {number} on", path.display()),
+                    reason: SkipReason::Unreadable(e),
+                }));
+                return;
+            }
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let document = std::str::from_utf8(&line)
+            .map_err(|e| SkipReason::NotUtf8 {
+                valid_up_to: e.valid_up_to(),
+            })
+            .and_then(|text| {
+                serde_json::from_str::<Record>(text)
+                    .map_err(|e| SkipReason::NotARecord(e.to_string()))
+            })
+            .map(|record| record_document(record, &what(), options))
+            .map_err(|reason| Skip {
+                what: what(),
+                reason,
+            });
+        each(document);
+    }
+}
+
+/// A record as a document: the title is the text's first line, as on the page; the record's own
+/// date wins over `--date`, and a date that is not a day is reported and dropped.
+fn record_document(record: Record, place: &str, options: &ReadOptions) -> Document {
+    let id = match record.id {
+        Some(serde_json::Value::String(id)) if !id.is_empty() => id,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => place.to_owned(),
+    };
+    let text = match record.title.filter(|t| !t.trim().is_empty()) {
+        Some(title) => format!("{title}\n\n{}", record.text),
+        None => record.text,
+    };
+    let mut document = Document::new(id, text);
+    document.date = match record.date.as_deref().filter(|d| !d.trim().is_empty()) {
+        Some(date) => {
+            let parsed = parse_iso_date(date);
+            if parsed.is_none() {
+                eprintln!(
+                    "actorgraph: {place}: date \"{date}\" is not a day as YYYY-MM-DD; left undated"
+                );
+            }
+            parsed
+        }
+        None => options.date.clone(),
+    };
+    document
 }
 
 /// Refuses to write the output over one of the inputs.

@@ -32,6 +32,11 @@ struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     rules: Option<PathBuf>,
 
+    /// Date text documents YYYY-MM-DD (JSON Lines records keep their own date). Without it, a
+    /// text file is dated by a dateline near its top when it has one.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<String>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -40,8 +45,9 @@ struct Cli {
 enum Command {
     /// Print one line per actor mention found in the inputs.
     Mentions {
-        /// Text files, folders of .txt files (read recursively, in sorted order), or - for
-        /// standard input. A document's id is its file name.
+        /// Text files, JSON Lines corpora (.jsonl, .jsonl.gz: one {"id", "title", "date", "text"}
+        /// per line), folders of them (read recursively, in sorted order), or - for standard
+        /// input. A text document's id is its file name; a record's, its id.
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<PathBuf>,
 
@@ -49,19 +55,28 @@ enum Command {
         #[arg(long, value_enum, default_value_t = MentionFormat::Tsv)]
         format: MentionFormat,
     },
-    /// Build the actor graph of the inputs and write it as JSON, DOT or GraphML.
+    /// Build the actor graph of the inputs and write it as JSON, DOT, GraphML, GEXF, CSV or a
+    /// picture.
     Build {
-        /// Text files, folders of .txt files, or - for standard input.
+        /// Text files, JSON Lines corpora (.jsonl, .jsonl.gz), folders of them, or - for
+        /// standard input.
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<PathBuf>,
 
-        /// Write to FILE (atomically) instead of standard output; its extension gives the format.
+        /// Write to FILE (atomically) instead of standard output; its extension gives the format:
+        /// .json, .dot, .graphml, .gexf, or a picture .svg, .png, .pdf (needs Graphviz). For
+        /// --format csv, a folder.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
 
         /// Output format; DOT when writing to standard output.
         #[arg(long, value_enum)]
         format: Option<GraphFormat>,
+
+        /// Keep only the N most connected actors and the edges among them, so a picture of a
+        /// large corpus stays readable.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
 
         #[command(flatten)]
         graph: GraphFlags,
@@ -129,16 +144,32 @@ enum GraphFormat {
     Json,
     /// Graphviz DOT.
     Dot,
-    /// GraphML for Gephi, networkx and igraph.
+    /// GraphML for networkx and igraph (Gephi merges parallel relations on import).
     Graphml,
+    /// GEXF 1.3 for Gephi: relations kept apart by edge kind, dates for the timeline.
+    Gexf,
+    /// nodes.csv and edges.csv in the folder -o names, for Gephi's spreadsheet import and
+    /// Neo4j's LOAD CSV.
+    Csv,
+    /// A picture, rendered by Graphviz's dot.
+    Svg,
+    Png,
+    Pdf,
 }
 
-impl From<GraphFormat> for actorgraph_export::Format {
-    fn from(format: GraphFormat) -> actorgraph_export::Format {
+impl From<GraphFormat> for graph_command::OutputFormat {
+    fn from(format: GraphFormat) -> graph_command::OutputFormat {
+        use actorgraph_export::Format;
+        use graph_command::{OutputFormat, Picture};
         match format {
-            GraphFormat::Json => actorgraph_export::Format::Json,
-            GraphFormat::Dot => actorgraph_export::Format::Dot,
-            GraphFormat::Graphml => actorgraph_export::Format::Graphml,
+            GraphFormat::Json => OutputFormat::Export(Format::Json),
+            GraphFormat::Dot => OutputFormat::Export(Format::Dot),
+            GraphFormat::Graphml => OutputFormat::Export(Format::Graphml),
+            GraphFormat::Gexf => OutputFormat::Export(Format::Gexf),
+            GraphFormat::Csv => OutputFormat::Csv,
+            GraphFormat::Svg => OutputFormat::Picture(Picture::Svg),
+            GraphFormat::Png => OutputFormat::Picture(Picture::Png),
+            GraphFormat::Pdf => OutputFormat::Picture(Picture::Pdf),
         }
     }
 }
@@ -217,27 +248,47 @@ impl From<anyhow::Error> for Failure {
     }
 }
 
+fn parse_date(text: &str) -> Result<String, String> {
+    actorgraph_core::parse_iso_date(text)
+        .filter(|date| date == text)
+        .ok_or_else(|| format!("\"{text}\" is not a date as YYYY-MM-DD"))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let read = input::ReadOptions {
+        date: cli.date.clone(),
+    };
     let result = match &cli.command {
-        Command::Mentions { inputs, format } => mentions::run(cli.data.as_deref(), inputs, *format),
+        Command::Mentions { inputs, format } => {
+            mentions::run(cli.data.as_deref(), inputs, &read, *format)
+        }
         Command::Build {
             inputs,
             output,
             format,
+            top,
             graph,
         } => {
             let args = graph_command::GraphArgs {
                 data: cli.data.as_deref(),
                 rules: cli.rules.as_deref(),
+                read: read.clone(),
                 options: graph.options(),
             };
-            graph_command::build(&args, inputs, output.as_deref(), format.map(Into::into))
+            graph_command::build(
+                &args,
+                inputs,
+                output.as_deref(),
+                format.map(Into::into),
+                *top,
+            )
         }
         Command::Explain { args, graph } => {
             let graph_args = graph_command::GraphArgs {
                 data: cli.data.as_deref(),
                 rules: cli.rules.as_deref(),
+                read: read.clone(),
                 options: graph.options(),
             };
             graph_command::explain(&graph_args, args)
@@ -249,7 +300,7 @@ fn main() -> ExitCode {
             min_f1,
             graph,
         } => pipeline::Pipeline::load(cli.data.as_deref(), cli.rules.as_deref()).and_then(|p| {
-            eval_command::eval(&p, gold, inputs, &graph.options(), *per_doc, *min_f1)
+            eval_command::eval(&p, gold, inputs, &read, &graph.options(), *per_doc, *min_f1)
         }),
         Command::CheckData { dir } => {
             data::check(dir.as_deref().or(cli.data.as_deref()), cli.rules.as_deref())

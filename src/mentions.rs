@@ -5,7 +5,8 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use actorgraph_core::MentionKind;
+use actorgraph_core::{Document, MentionKind};
+use actorgraph_gazetteer::Analysis;
 use serde::Serialize;
 
 use crate::{data, input, Failure, MentionFormat};
@@ -27,6 +28,7 @@ struct MentionRecord<'a> {
 pub(crate) fn run(
     data_dir: Option<&Path>,
     inputs: &[PathBuf],
+    read_options: &input::ReadOptions,
     format: MentionFormat,
 ) -> Result<(), Failure> {
     let gazetteer = data::load(data_dir)?;
@@ -36,52 +38,75 @@ pub(crate) fn run(
         writeln!(out, "doc\tsentence\tstart\tend\tactor\tkind\ttext\tsector")?;
     }
     let (mut read, mut skipped, mut mentions) = (0usize, 0usize, 0usize);
+    // The first write error stops the run (a closed pipe included); reading is a callback, so it
+    // is carried out of it here.
+    let mut failure: Option<io::Error> = None;
     for source in &sources {
-        let document = match input::read(source) {
-            Ok(document) => document,
-            Err(reason) => {
-                eprintln!("actorgraph: skipped {source}: {reason}");
-                skipped += 1;
-                continue;
+        input::read_documents(source, read_options, &mut |document| {
+            if failure.is_some() {
+                return;
             }
-        };
-        read += 1;
-        let analysis = gazetteer.analyze(&document.text);
-        mentions += analysis.mentions.len();
-        for mention in &analysis.mentions {
-            let text = mention.span.slice(&document.text);
-            match format {
-                MentionFormat::Tsv => writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                    escape_tsv(&document.id),
-                    mention.sentence,
-                    mention.span.start,
-                    mention.span.end,
-                    mention.actor,
-                    mention.kind.as_str(),
-                    escape_tsv(text),
-                    mention.sector.as_deref().unwrap_or(""),
-                )?,
-                MentionFormat::Jsonl => {
-                    let record = MentionRecord {
-                        doc: &document.id,
-                        sentence: mention.sentence,
-                        start: mention.span.start,
-                        end: mention.span.end,
-                        actor: mention.actor.as_str(),
-                        text,
-                        kind: mention.kind,
-                        sector: mention.sector.as_deref(),
-                    };
-                    serde_json::to_writer(&mut out, &record).map_err(io::Error::from)?;
-                    writeln!(out)?;
+            match document {
+                Ok(document) => {
+                    read += 1;
+                    let analysis = gazetteer.analyze(&document.text);
+                    mentions += analysis.mentions.len();
+                    if let Err(e) = write_mentions(&mut out, &document, &analysis, format) {
+                        failure = Some(e);
+                    }
+                }
+                Err(skip) => {
+                    eprintln!("actorgraph: {skip}");
+                    skipped += 1;
                 }
             }
+        });
+        if let Some(error) = failure.take() {
+            return Err(error.into());
         }
     }
     out.flush()?;
     eprintln!("actorgraph: {read} documents read, {skipped} skipped, {mentions} mentions");
+    Ok(())
+}
+
+fn write_mentions(
+    out: &mut impl Write,
+    document: &Document,
+    analysis: &Analysis,
+    format: MentionFormat,
+) -> io::Result<()> {
+    for mention in &analysis.mentions {
+        let text = mention.span.slice(&document.text);
+        match format {
+            MentionFormat::Tsv => writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                escape_tsv(&document.id),
+                mention.sentence,
+                mention.span.start,
+                mention.span.end,
+                mention.actor,
+                mention.kind.as_str(),
+                escape_tsv(text),
+                mention.sector.as_deref().unwrap_or(""),
+            )?,
+            MentionFormat::Jsonl => {
+                let record = MentionRecord {
+                    doc: &document.id,
+                    sentence: mention.sentence,
+                    start: mention.span.start,
+                    end: mention.span.end,
+                    actor: mention.actor.as_str(),
+                    text,
+                    kind: mention.kind,
+                    sector: mention.sector.as_deref(),
+                };
+                serde_json::to_writer(&mut *out, &record).map_err(io::Error::from)?;
+                writeln!(out)?;
+            }
+        }
+    }
     Ok(())
 }
 

@@ -40,6 +40,24 @@ pub(crate) fn write_to(
     Ok(())
 }
 
+/// Has `produce` write a temporary file next to `path` (by its path: another program may write
+/// it), then renames it over `path`; on any failure the temporary file is removed and `path` is
+/// left as it was.
+pub(crate) fn replace_with(
+    path: &Path,
+    produce: impl FnOnce(&Path) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let temporary = temporary_path(path);
+    let result = produce(&temporary).and_then(|()| {
+        fs::rename(&temporary, path)
+            .map_err(|e| Failure::Other(anyhow::anyhow!("{}: cannot write: {e}", path.display())))
+    });
+    if result.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    result
+}
+
 fn temporary_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()

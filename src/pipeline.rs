@@ -37,7 +37,7 @@ impl Pipeline {
         let analysis = self.gazetteer.analyze(&document.text);
         let input = DocumentInput {
             id: &document.id,
-            date: None,
+            date: document.date.as_deref(),
             text: &document.text,
             sentences: &analysis.sentences,
             mentions: &analysis.mentions,
@@ -49,7 +49,7 @@ impl Pipeline {
         }
         let extract = DocumentExtract {
             doc: document.id.clone(),
-            date: None,
+            date: document.date.clone(),
             mention_counts,
             evidence: extraction.evidence,
             affiliations: extraction.affiliations,

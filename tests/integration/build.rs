@@ -7,13 +7,12 @@
 
 use std::{
     collections::BTreeSet,
-    path::{Path, PathBuf},
     process::{Command, Output, Stdio},
 };
 
 use serde_json::Value;
 
-use crate::util::{file_name, root, run, sample_articles, stderr, stdout};
+use crate::util::{file_name, program_runs, root, run, sample_articles, stderr, stdout, tempdir};
 
 /// Relations F1 and entities F1 the extractor must reach on the sample articles.
 const RELATIONS_F1_FLOOR: f64 = 0.90;
@@ -210,51 +209,6 @@ fn quality_floor_on_the_sample_articles() {
 }
 
 #[test]
-fn exports_pass_the_checker() {
-    let dir = tempdir("build-exports");
-    let paths: Vec<PathBuf> = ["graph.json", "graph.dot", "graph.graphml"]
-        .iter()
-        .map(|name| dir.join(name))
-        .collect();
-    for path in &paths {
-        let output = run(&["build", "data/corpus", "-o", path.to_str().unwrap()]);
-        assert!(output.status.success(), "{}", stderr(&output));
-        assert!(std::fs::metadata(path).unwrap().len() > 0);
-    }
-    let checker = root().join("../shared/tools/check-exports");
-    let python = std::env::var("CHECK_EXPORTS_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let missing: Vec<&str> = [
-        ("../shared/tools/check-exports", checker.exists()),
-        ("dot", program_runs("dot", &["-V"])),
-        ("gc", program_on_path("gc")),
-        ("xmllint", program_runs("xmllint", &["--version"])),
-        (
-            "python networkx and igraph",
-            program_runs(&python, &["-c", "import networkx, igraph"]),
-        ),
-    ]
-    .into_iter()
-    .filter(|(_, present)| !present)
-    .map(|(name, _)| name)
-    .collect();
-    if !missing.is_empty() {
-        println!("skipped check-exports: missing {}", missing.join(", "));
-        return;
-    }
-    let output = Command::new(&checker)
-        .arg("--dot")
-        .arg(&paths[1])
-        .arg("--graphml")
-        .arg(&paths[2])
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    let report = format!("{}{}", stdout(&output), stderr(&output));
-    println!("{report}");
-    assert_eq!(output.status.code(), Some(0), "check-exports:\n{report}");
-}
-
-#[test]
 fn output_is_byte_identical_across_runs() {
     for format in ["json", "dot", "graphml"] {
         let first = build_bytes(&["data/corpus"], format);
@@ -444,36 +398,10 @@ fn build_bytes(inputs: &[&str], format: &str) -> Vec<u8> {
     output.stdout
 }
 
-/// Whether `program ARGS` starts and exits 0.
-fn program_runs(program: &str, args: &[&str]) -> bool {
-    Command::new(program)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// Whether `program` is an executable file on `PATH` (for tools without a harmless flag).
-fn program_on_path(program: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|dir| Path::new(&dir).join(program).is_file())
-    })
-}
-
 /// Whether `python3` imports every module.
 fn python_has(modules: &[&str]) -> bool {
     program_runs(
         "python3",
         &["-c", &format!("import {}", modules.join(", "))],
     )
-}
-
-/// A fresh empty folder under the target directory, unique to `name`.
-fn tempdir(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }

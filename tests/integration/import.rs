@@ -1,22 +1,11 @@
 //! `actorgraph import petrarch`: PETRARCH/TABARI actor dictionaries become a data folder that
 //! `check-data` passes and `--data` finds actors with.
 
-use std::{
-    fs,
-    path::{Path, PathBuf},
-};
+use std::{fs, path::Path};
 
-use crate::util::{root, run, stderr, stdout};
+use crate::util::{root, run, stderr, stdout, tempdir};
 
 const VALIDATE: &str = "tests/fixtures/petrarch/PETR.Validate.actors.txt";
-
-/// A fresh empty folder under the target directory, unique to `name`.
-fn tempdir(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("import-{name}"));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn path(p: &Path) -> &str {
     p.to_str().expect("test paths are UTF-8")
@@ -75,7 +64,7 @@ fn node_countries(data: &Path, text: &str, scratch: &Path) -> Vec<(String, Strin
 
 #[test]
 fn validation_dictionary_imports_and_its_actors_are_found() {
-    let dir = tempdir("validate");
+    let dir = tempdir("import-validate");
     let data = dir.join("data");
     let report = import(&[VALIDATE], &data);
     for expected in [
@@ -124,7 +113,7 @@ fn validation_dictionary_imports_and_its_actors_are_found() {
 
 #[test]
 fn latin1_dictionaries_are_read_with_a_warning() {
-    let dir = tempdir("latin1");
+    let dir = tempdir("import-latin1");
     let dictionary = dir.join("old.actors.txt");
     // "Wörner" in Latin-1: not UTF-8.
     fs::write(
@@ -144,7 +133,7 @@ fn latin1_dictionaries_are_read_with_a_warning() {
 
 #[test]
 fn unreadable_dictionaries_are_named_and_nothing_is_written() {
-    let dir = tempdir("unreadable");
+    let dir = tempdir("import-unreadable");
     let data = dir.join("data");
     let missing = dir.join("missing.actors.txt");
     let output = run(&[
@@ -167,7 +156,7 @@ fn unreadable_dictionaries_are_named_and_nothing_is_written() {
 #[test]
 fn data_that_does_not_load_with_the_import_fails() {
     // Another file in the folder claims an alias the import writes: the folder does not load.
-    let dir = tempdir("conflict");
+    let dir = tempdir("import-conflict");
     let data = dir.join("data");
     fs::create_dir_all(&data).unwrap();
     fs::write(
@@ -191,7 +180,7 @@ fn phoenix_countries_import_and_find_heads_of_state() {
         eprintln!("skipped: {} not found", countries.display());
         return;
     }
-    let dir = tempdir("phoenix");
+    let dir = tempdir("import-phoenix");
     let data = dir.join("data");
     let report = import(&[path(&countries)], &data);
     assert!(report.contains("18390 entries"), "{report}");

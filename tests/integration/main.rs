@@ -3,7 +3,9 @@
 mod build;
 mod check_data;
 mod devset;
+mod exports;
 mod gold;
 mod import;
+mod inputs;
 mod mentions;
 mod util;

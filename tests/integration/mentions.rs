@@ -1,6 +1,6 @@
 //! `actorgraph mentions` on the sample articles and on edge cases of input handling.
 
-use crate::util::{file_name, run, sample_articles, stderr, stdout};
+use crate::util::{file_name, run, sample_articles, stderr, stdout, tempdir};
 
 #[test]
 fn snapshot_of_each_sample_article() {
@@ -108,14 +108,6 @@ fn standard_input() {
         out.contains(r#""doc":"stdin""#) && out.contains(r#""actor":"IRN""#),
         "{out}"
     );
-}
-
-/// A fresh empty folder under the target directory, unique to `name`.
-fn tempdir(name: &str) -> std::path::PathBuf {
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]

@@ -1,10 +1,12 @@
-//! Shared vocabulary of actorgraph: documents, sentences, byte spans, actor ids and mentions.
+//! Shared vocabulary of actorgraph: documents and their dates, sentences, byte spans, actor ids and
+//! mentions.
 //!
 //! This crate does no IO and has no knowledge of any particular gazetteer or rule set; every other
 //! crate speaks in its types.
 
 pub mod actor;
 mod data_error;
+mod date;
 mod document;
 mod mention;
 mod relation;
@@ -13,6 +15,7 @@ mod span;
 
 pub use actor::{ActorId, EntityType};
 pub use data_error::{DataError, DataErrors};
+pub use date::{find_dateline, parse_iso_date};
 pub use document::Document;
 pub use mention::{Mention, MentionKind};
 pub use relation::{ActorDirectory, Affiliation, Evidence, Modality, Relation};

@@ -17,12 +17,35 @@ const MAX_STRING_BYTES: usize = 16_000;
 /// The widest edge, reached at 16 pieces of evidence: beyond that, lines swamp the labels.
 const MAX_PENWIDTH: f64 = 5.0;
 
+/// Beyond this many nodes the layered `dot` layout takes minutes and draws a long thin band; the
+/// force-directed `sfdp` lays out thousands of nodes in seconds.
+const SFDP_NODES: usize = 300;
+
 /// Writes `graph` as a DOT digraph.
 pub fn write_dot(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
+    write_dot_with(graph, false, out)
+}
+
+/// Writes `graph` as DOT to be rendered into a picture: [`write_dot`] plus a legend of the
+/// relation colours and entity shapes that appear. The legend is a node of its own, so it is kept
+/// out of the DOT export, whose node count must match the other formats.
+pub fn write_dot_picture(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
+    write_dot_with(graph, true, out)
+}
+
+fn write_dot_with(graph: &ActorGraph, legend: bool, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "// actorgraph: {}.", crate::summary(graph))?;
     writeln!(out, "digraph actorgraph {{")?;
     // UTF-8 is Graphviz's default; it is stated because labels are in any script.
-    writeln!(out, "  graph [charset=\"UTF-8\", rankdir=\"LR\"];")?;
+    if graph.graph.node_count() > SFDP_NODES {
+        // "prism" removes node overlaps without the cost of routing splines around nodes.
+        writeln!(
+            out,
+            "  graph [charset=\"UTF-8\", layout=\"sfdp\", overlap=\"prism\", outputorder=\"edgesfirst\"];"
+        )?;
+    } else {
+        writeln!(out, "  graph [charset=\"UTF-8\", rankdir=\"LR\"];")?;
+    }
     writeln!(out, "  node [fontsize=11];")?;
     writeln!(out, "  edge [fontsize=9];")?;
     writeln!(out)?;
@@ -33,7 +56,52 @@ pub fn write_dot(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     for edge in graph.edges() {
         write_edge(edge, out)?;
     }
+    if legend {
+        writeln!(out)?;
+        write_legend(graph, out)?;
+    }
     writeln!(out, "}}")
+}
+
+/// One node holding a table: a row per relation drawn (its colour, line and arrowhead named in
+/// words, since a table cell cannot draw an arrow) and per entity type drawn (its shape and fill).
+fn write_legend(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
+    let kinds: std::collections::BTreeSet<EdgeKind> = graph.edges().map(|e| e.kind).collect();
+    let types: std::collections::BTreeSet<Option<EntityType>> =
+        graph.nodes().map(|n| n.entity_type).collect();
+    let mut rows = String::new();
+    rows.push_str("<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>");
+    for kind in &kinds {
+        let look = edge_look(*kind);
+        let ends = if kind.is_symmetric() {
+            "no arrow".to_string()
+        } else {
+            format!("{} arrow", look.arrowhead)
+        };
+        rows.push_str(&format!(
+            "<TR><TD BGCOLOR=\"{}\"> </TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">{}</FONT> ({} line, {})</TD></TR>",
+            look.color,
+            look.color,
+            kind.as_str().replace('_', " "),
+            look.style,
+            ends
+        ));
+    }
+    for entity_type in &types {
+        let look = node_look(*entity_type);
+        rows.push_str(&format!(
+            "<TR><TD BGCOLOR=\"{}\">{}</TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
+            look.fill,
+            look.shape,
+            entity_type
+                .map_or("not in the data", EntityType::as_str)
+                .replace('_', " ")
+        ));
+    }
+    writeln!(
+        out,
+        "  \"actorgraph legend\" [shape=\"plaintext\", label=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\">{rows}</TABLE>>];"
+    )
 }
 
 fn write_node(node: &Node, out: &mut dyn Write) -> io::Result<()> {

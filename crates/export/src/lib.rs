@@ -1,5 +1,6 @@
-//! Writes an [`ActorGraph`] as networkx node-link JSON, Graphviz DOT or GraphML, as the export
-//! contract in `shared/design/ONTOLOGY.md` and the checker in `shared/tools/` define them.
+//! Writes an [`ActorGraph`] as networkx node-link JSON, Graphviz DOT, GraphML or GEXF, as the
+//! export contract in `shared/design/ONTOLOGY.md` and the checker in `shared/tools/` define them,
+//! and as a pair of CSV tables (nodes and edges) for Gephi's spreadsheet import and Neo4j.
 //!
 //! Every writer is a pure function of the graph: nodes come out in id order and edges in
 //! (source, target, relation) order, and floats are rounded to four decimals, so the same graph
@@ -9,15 +10,22 @@ use std::io::{self, Write};
 
 use actorgraph_graph::ActorGraph;
 
+mod csv;
 mod dot;
+mod gexf;
 mod graphml;
 mod json;
 
-pub use dot::write_dot;
+pub use self::csv::{write_csv_edges, write_csv_nodes};
+pub use dot::{write_dot, write_dot_picture};
+pub use gexf::write_gexf;
 pub use graphml::write_graphml;
 pub use json::write_json;
 
-/// The export formats, as chosen by a file extension.
+/// The single-file export formats, as chosen by a file extension.
+///
+/// CSV is not among them: it is two files (nodes and edges), written by [`write_csv_nodes`] and
+/// [`write_csv_edges`], so no one extension names it and [`write`] cannot produce it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     /// networkx node-link JSON, with the evidence behind every edge.
@@ -26,18 +34,21 @@ pub enum Format {
     Dot,
     /// GraphML for Gephi, networkx and igraph, without evidence.
     Graphml,
+    /// GEXF 1.3 for Gephi, dynamic over the graph's dates, without evidence.
+    Gexf,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Json, Format::Dot, Format::Graphml];
+    pub const ALL: [Format; 4] = [Format::Json, Format::Dot, Format::Graphml, Format::Gexf];
 
     /// The format for a file extension (without the dot, any case): `json`, `dot` or `gv`,
-    /// `graphml`.
+    /// `graphml`, `gexf`. `csv` is none: see [`Format`].
     pub fn from_extension(extension: &str) -> Option<Format> {
         match extension.to_ascii_lowercase().as_str() {
             "json" => Some(Format::Json),
             "dot" | "gv" => Some(Format::Dot),
             "graphml" => Some(Format::Graphml),
+            "gexf" => Some(Format::Gexf),
             _ => None,
         }
     }
@@ -48,6 +59,7 @@ impl Format {
             Format::Json => "json",
             Format::Dot => "dot",
             Format::Graphml => "graphml",
+            Format::Gexf => "gexf",
         }
     }
 }
@@ -58,6 +70,7 @@ pub fn write(format: Format, graph: &ActorGraph, out: &mut dyn Write) -> io::Res
         Format::Json => write_json(graph, out),
         Format::Dot => write_dot(graph, out),
         Format::Graphml => write_graphml(graph, out),
+        Format::Gexf => write_gexf(graph, out),
     }
 }
 

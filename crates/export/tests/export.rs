@@ -1,5 +1,6 @@
-//! Export tests on one small hand-made graph whose names are hard to escape: snapshots of the
-//! three formats, round trips through quick-xml and serde_json, and the shared acceptance checker.
+//! Export tests on one small hand-made graph whose names are hard to escape: snapshots of every
+//! format, round trips through quick-xml, serde_json and the csv crate, and the shared acceptance
+//! checker.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,10 @@ use actorgraph_graph::{
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use actorgraph_export::{write, write_dot, write_graphml, write_json, Format};
+use actorgraph_export::{
+    write, write_csv_edges, write_csv_nodes, write_dot, write_gexf, write_graphml, write_json,
+    Format,
+};
 
 /// The actors the test graph knows, as the gazetteer would describe them.
 struct Catalog(BTreeMap<ActorId, NodeInfo>);
@@ -250,7 +254,9 @@ fn format_from_extension() {
     assert_eq!(Format::from_extension("dot"), Some(Format::Dot));
     assert_eq!(Format::from_extension("gv"), Some(Format::Dot));
     assert_eq!(Format::from_extension("GraphML"), Some(Format::Graphml));
-    assert_eq!(Format::from_extension("gexf"), None);
+    assert_eq!(Format::from_extension("GEXF"), Some(Format::Gexf));
+    // CSV is two files, not one format.
+    assert_eq!(Format::from_extension("csv"), None);
     assert_eq!(Format::from_extension(""), None);
     for format in Format::ALL {
         assert_eq!(Format::from_extension(format.extension()), Some(format));
@@ -273,9 +279,38 @@ fn graphml_snapshot() {
 }
 
 #[test]
+fn gexf_snapshot() {
+    insta::assert_snapshot!(render(Format::Gexf, &test_graph()));
+}
+
+type Writer = fn(&ActorGraph, &mut dyn std::io::Write) -> std::io::Result<()>;
+
+fn render_with(writer: Writer, graph: &ActorGraph) -> String {
+    let mut out = Vec::new();
+    writer(graph, &mut out).unwrap();
+    String::from_utf8(out).expect("exports are UTF-8")
+}
+
+#[test]
+fn csv_nodes_snapshot() {
+    insta::assert_snapshot!(render_with(write_csv_nodes, &test_graph()));
+}
+
+#[test]
+fn csv_edges_snapshot() {
+    insta::assert_snapshot!(render_with(write_csv_edges, &test_graph()));
+}
+
+#[test]
 fn exports_are_byte_stable() {
     for format in Format::ALL {
         assert_eq!(render(format, &test_graph()), render(format, &test_graph()));
+    }
+    for writer in [write_csv_nodes as Writer, write_csv_edges] {
+        assert_eq!(
+            render_with(writer, &test_graph()),
+            render_with(writer, &test_graph())
+        );
     }
 }
 
@@ -551,15 +586,424 @@ print(G)
     );
 }
 
-type Writer = fn(&ActorGraph, &mut dyn std::io::Write) -> std::io::Result<()>;
-
 #[test]
 fn writers_are_the_dispatched_ones() {
     let graph = test_graph();
-    let direct: [Writer; 3] = [write_json, write_dot, write_graphml];
+    let direct: [Writer; 4] = [write_json, write_dot, write_graphml, write_gexf];
     for (format, writer) in Format::ALL.into_iter().zip(direct) {
         let mut out = Vec::new();
         writer(&graph, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), render(format, &graph));
     }
+}
+
+/// An attribute value as a conforming XML parser reports it: literal tabs and line breaks in the
+/// markup become spaces (attribute-value normalisation, which quick-xml leaves to the caller),
+/// then references are resolved.
+fn xml_attribute(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
+    let attribute = e.try_get_attribute(name).unwrap()?;
+    let raw = std::str::from_utf8(&attribute.value).unwrap();
+    let normalised = raw.replace("\r\n", " ").replace(['\r', '\n', '\t'], " ");
+    Some(
+        quick_xml::escape::unescape(&normalised)
+            .unwrap()
+            .into_owned(),
+    )
+}
+
+/// One `<node>` or `<edge>` of a GEXF document, as read back.
+#[derive(Debug, Default)]
+struct GexfElement {
+    attributes: BTreeMap<String, String>,
+    values: Vec<(String, String)>,
+    color: Option<(String, String, String)>,
+    size: Option<String>,
+}
+
+/// A GEXF document as read back: the root's and `<graph>`'s attributes, `<meta>`'s attributes,
+/// the attribute declarations as (class, id, title, type), then the nodes and edges.
+#[derive(Debug, Default)]
+struct Gexf {
+    root: BTreeMap<String, String>,
+    graph: BTreeMap<String, String>,
+    meta: BTreeMap<String, String>,
+    declarations: Vec<(String, String, String, String)>,
+    nodes: Vec<GexfElement>,
+    edges: Vec<GexfElement>,
+}
+
+impl Gexf {
+    /// The node or edge being read.
+    fn current(&mut self, in_edge: bool) -> &mut GexfElement {
+        let list = if in_edge {
+            &mut self.edges
+        } else {
+            &mut self.nodes
+        };
+        list.last_mut().unwrap()
+    }
+}
+
+fn all_attributes(e: &quick_xml::events::BytesStart) -> BTreeMap<String, String> {
+    e.attributes()
+        .map(|a| {
+            let key = String::from_utf8(a.unwrap().key.as_ref().to_vec()).unwrap();
+            let value = xml_attribute(e, &key).unwrap();
+            (key, value)
+        })
+        .collect()
+}
+
+fn read_gexf(xml: &str) -> Gexf {
+    let mut reader = Reader::from_str(xml);
+    let mut gexf = Gexf::default();
+    let mut class = String::new();
+    // Which list the element being read goes to: true for edges.
+    let mut in_edge = false;
+    loop {
+        let (e, _) = match reader.read_event().unwrap() {
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
+            Event::Eof => break,
+            _ => continue,
+        };
+        match e.name().as_ref() {
+            b"gexf" => gexf.root = all_attributes(&e),
+            b"meta" => gexf.meta = all_attributes(&e),
+            b"graph" => gexf.graph = all_attributes(&e),
+            b"attributes" => class = xml_attribute(&e, "class").unwrap(),
+            b"attribute" => gexf.declarations.push((
+                class.clone(),
+                xml_attribute(&e, "id").unwrap(),
+                xml_attribute(&e, "title").unwrap(),
+                xml_attribute(&e, "type").unwrap(),
+            )),
+            b"node" => {
+                in_edge = false;
+                gexf.nodes.push(GexfElement {
+                    attributes: all_attributes(&e),
+                    ..GexfElement::default()
+                });
+            }
+            b"edge" => {
+                in_edge = true;
+                gexf.edges.push(GexfElement {
+                    attributes: all_attributes(&e),
+                    ..GexfElement::default()
+                });
+            }
+            b"attvalue" => gexf.current(in_edge).values.push((
+                xml_attribute(&e, "for").unwrap(),
+                xml_attribute(&e, "value").unwrap(),
+            )),
+            b"viz:color" => {
+                let channel = |c| xml_attribute(&e, c).unwrap();
+                gexf.current(in_edge).color = Some((channel("r"), channel("g"), channel("b")));
+            }
+            b"viz:size" => gexf.current(in_edge).size = xml_attribute(&e, "value"),
+            _ => {}
+        }
+    }
+    gexf
+}
+
+#[test]
+fn gexf_round_trips() {
+    let graph = test_graph();
+    let mut out = Vec::new();
+    write_gexf(&graph, &mut out).unwrap();
+    let xml = String::from_utf8(out).unwrap();
+    assert!(xml.ends_with("</gexf>\n"));
+    let gexf = read_gexf(&xml);
+
+    assert_eq!(gexf.root["xmlns"], "http://gexf.net/1.3");
+    assert_eq!(gexf.root["xmlns:viz"], "http://gexf.net/1.3/viz");
+    assert_eq!(gexf.root["version"], "1.3");
+    assert_eq!(gexf.graph["defaultedgetype"], "directed");
+    assert_eq!(gexf.graph["mode"], "dynamic");
+    assert_eq!(gexf.graph["timeformat"], "date");
+    // The latest date in the graph, not the time of writing.
+    assert_eq!(gexf.meta["lastmodifieddate"], "2024-03-05");
+
+    let allowed = ["integer", "long", "float", "double", "boolean", "string"];
+    for (class, id, title, kind) in &gexf.declarations {
+        assert!(allowed.contains(&kind.as_str()), "{class} {id}: {kind}");
+        assert_eq!(id, title);
+        assert!(!["id", "label"].contains(&id.to_lowercase().as_str()));
+    }
+
+    // Every node, with its label exactly, in id order.
+    assert_eq!(gexf.nodes.len(), graph.graph.node_count());
+    for (read, node) in gexf.nodes.iter().zip(graph.nodes()) {
+        assert_eq!(read.attributes["id"], node.id.as_str());
+        assert_eq!(read.attributes["label"], node.label, "{}", node.id.as_str());
+        assert_eq!(
+            read.attributes.get("start").map(String::as_str),
+            node.first_date.as_deref()
+        );
+        assert_eq!(
+            read.attributes.get("end").map(String::as_str),
+            node.last_date.as_deref()
+        );
+        assert!(read.color.is_some() && read.size.is_some());
+    }
+    let label = |id: &str| {
+        let node = gexf.nodes.iter().find(|n| n.attributes["id"] == id);
+        node.unwrap().attributes["label"].as_str()
+    };
+    assert_eq!(
+        label("levan-dzhagaryan"),
+        "Levan Dzhagaryan — Леван Джагарян"
+    );
+    assert_eq!(
+        label("mfa-trade"),
+        "Ministry of Foreign Affairs & Trade <test>"
+    );
+    assert_eq!(label("path-party"), "C:\\temp\\new Party\nsecond line");
+    assert_eq!(label("vova-example"), "Vladimir \"Vova\" Example");
+
+    // Every edge, numbered in order, with its relation as kind and label, and no `type`.
+    assert_eq!(gexf.edges.len(), graph.graph.edge_count());
+    for (index, (read, edge)) in gexf.edges.iter().zip(graph.edges()).enumerate() {
+        let attributes = &read.attributes;
+        assert_eq!(attributes["id"], format!("e{index}"));
+        assert_eq!(attributes["source"], edge.source.as_str());
+        assert_eq!(attributes["target"], edge.target.as_str());
+        assert_eq!(attributes["kind"], edge.kind.as_str());
+        assert_eq!(attributes["label"], edge.kind.as_str());
+        assert!(!attributes.contains_key("type"), "{attributes:?}");
+        let weight: f64 = attributes["weight"].parse().unwrap();
+        assert!((weight - edge.weight).abs() < 1e-4);
+        assert!(!attributes["weight"].contains(['e', 'E']));
+        let symmetric = read.values.iter().find(|(k, _)| k == "symmetric").unwrap();
+        assert_eq!(symmetric.1, edge.symmetric.to_string());
+    }
+
+    // Absent values have no attvalue; present ones are never empty.
+    let all_values = gexf.nodes.iter().chain(&gexf.edges).flat_map(|e| &e.values);
+    assert!(all_values.into_iter().all(|(_, value)| !value.is_empty()));
+    let unknown = gexf
+        .nodes
+        .iter()
+        .find(|n| n.attributes["id"] == "unknown-actor")
+        .unwrap();
+    let keys: Vec<&str> = unknown.values.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["mention_count", "article_count"]);
+    assert!(!unknown.attributes.contains_key("start"));
+    assert_eq!(
+        unknown.color,
+        Some(("153".into(), "153".into(), "153".into()))
+    );
+    let party = gexf
+        .nodes
+        .iter()
+        .find(|n| n.attributes["id"] == "levan-dzhagaryan")
+        .unwrap();
+    assert!(party
+        .values
+        .contains(&("aliases".into(), "Levan Dzhagaryan; Леван Джагарян".into())));
+}
+
+#[test]
+fn gexf_edge_colours_are_the_dot_ones() {
+    let graph = test_graph();
+    let gexf = read_gexf(&render(Format::Gexf, &graph));
+    let dot = render(Format::Dot, &graph);
+    let dot_colours: Vec<&str> = dot
+        .lines()
+        .filter(|line| line.contains(" -> "))
+        .map(|line| {
+            let at = line.find("color=\"#").unwrap() + "color=\"#".len();
+            &line[at..at + 6]
+        })
+        .collect();
+    assert_eq!(dot_colours.len(), gexf.edges.len());
+    for (edge, hex) in gexf.edges.iter().zip(dot_colours) {
+        let (r, g, b) = edge.color.clone().unwrap();
+        let channel = |c: String| format!("{:02x}", c.parse::<u8>().unwrap());
+        assert_eq!(
+            format!("{}{}{}", channel(r), channel(g), channel(b)),
+            hex,
+            "{:?}",
+            edge.attributes
+        );
+    }
+}
+
+#[test]
+fn gexf_keeps_control_characters_out_and_line_breaks_in() {
+    let mut builder = GraphBuilder::new();
+    builder.add(extract("a1.txt", &[("ISR", 1)], vec![], vec![]));
+    let mut catalog = catalog();
+    catalog.0.get_mut(&id("ISR")).unwrap().label = "bell\u{7}tab\tcr\r\nend\u{FFFF}".to_string();
+    let graph = builder.finish(&catalog, &GraphOptions::default());
+    let gexf = read_gexf(&render(Format::Gexf, &graph));
+    assert_eq!(
+        gexf.nodes[0].attributes["label"],
+        "bell\u{FFFD}tab\tcr\r\nend\u{FFFD}"
+    );
+}
+
+#[test]
+fn gexf_without_dates_has_no_times() {
+    let mut builder = GraphBuilder::new();
+    builder.add(extract("c3.txt", &[("ISR", 1)], vec![], vec![]));
+    let graph = builder.finish(&catalog(), &GraphOptions::default());
+    let xml = render(Format::Gexf, &graph);
+    let gexf = read_gexf(&xml);
+    assert!(!gexf.meta.contains_key("lastmodifieddate"));
+    assert!(!gexf.nodes[0].attributes.contains_key("start"));
+    let empty = GraphBuilder::new().finish(&catalog(), &GraphOptions::default());
+    let gexf = read_gexf(&render(Format::Gexf, &empty));
+    assert!(gexf.nodes.is_empty() && gexf.edges.is_empty());
+    assert_eq!(gexf.graph["mode"], "dynamic");
+}
+
+/// Reads a CSV export back with the csv crate: the header and the rows.
+fn read_csv(text: &str) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|record| {
+            let record = record.unwrap();
+            assert_eq!(record.len(), header.len());
+            header
+                .iter()
+                .cloned()
+                .zip(record.iter().map(str::to_string))
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn csv_round_trips() {
+    let graph = test_graph();
+    let json: serde_json::Value = serde_json::from_str(&render(Format::Json, &graph)).unwrap();
+
+    let text = render_with(write_csv_nodes, &graph);
+    assert!(text.ends_with('\n') && !text.contains("\r\n") && !text.starts_with('\u{FEFF}'));
+    let (header, nodes) = read_csv(&text);
+    assert_eq!(
+        header.join(","),
+        "Id,Label,entity_type,country,affiliation,role,mention_count,article_count,aliases,\
+         first_date,last_date"
+    );
+    assert_eq!(nodes.len(), json["nodes"].as_array().unwrap().len());
+    for (row, node) in nodes.iter().zip(graph.nodes()) {
+        assert_eq!(row["Id"], node.id.as_str());
+        assert_eq!(row["Label"], node.label);
+        assert_eq!(row["mention_count"], node.mention_count.to_string());
+    }
+    let row = |id: &str| nodes.iter().find(|row| row["Id"] == id).unwrap();
+    assert_eq!(
+        row("path-party")["Label"],
+        "C:\\temp\\new Party\nsecond line"
+    );
+    assert_eq!(row("vova-example")["Label"], "Vladimir \"Vova\" Example");
+    assert_eq!(
+        row("mfa-trade")["Label"],
+        "Ministry of Foreign Affairs & Trade <test>"
+    );
+    assert_eq!(
+        row("levan-dzhagaryan")["Label"],
+        "Levan Dzhagaryan — Леван Джагарян"
+    );
+    assert_eq!(
+        row("levan-dzhagaryan")["aliases"],
+        "Levan Dzhagaryan; Леван Джагарян"
+    );
+    assert_eq!(row("unknown-actor")["entity_type"], "");
+    assert_eq!(row("unknown-actor")["first_date"], "");
+
+    let (header, edges) = read_csv(&render_with(write_csv_edges, &graph));
+    assert_eq!(
+        header.join(","),
+        "Source,Target,Type,Id,Label,Kind,Weight,relation,confidence,evidence_count,\
+         article_count,sign,symmetric,role,first_date,last_date"
+    );
+    assert_eq!(edges.len(), json["edges"].as_array().unwrap().len());
+    for (index, (row, edge)) in edges.iter().zip(graph.edges()).enumerate() {
+        assert_eq!(row["Id"], format!("e{index}"));
+        assert_eq!(row["Source"], edge.source.as_str());
+        assert_eq!(row["Target"], edge.target.as_str());
+        assert_eq!(row["Kind"], edge.kind.as_str());
+        assert_eq!(row["Label"], edge.kind.as_str());
+        assert_eq!(row["relation"], edge.kind.as_str());
+        let direction = if edge.symmetric {
+            "Undirected"
+        } else {
+            "Directed"
+        };
+        assert_eq!(row["Type"], direction);
+        assert_eq!(row["role"], edge.role.as_deref().unwrap_or(""));
+        assert!(!row["Weight"].contains(['e', 'E']));
+    }
+}
+
+/// Gephi's own reader is not available here; networkx is the other reader the GEXF is for, and
+/// Python's csv module stands in for the spreadsheet importers.
+#[test]
+fn python_reads_the_gexf_and_csv() {
+    if !runs("python3", &["-c", "import networkx"]) {
+        eprintln!("note: skipping, python3 with networkx is not installed");
+        return;
+    }
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("actorgraph-export-python");
+    std::fs::create_dir_all(&dir).unwrap();
+    let graph = test_graph();
+    let mut files = Vec::new();
+    for (name, writer) in [
+        ("graph.gexf", write_gexf as Writer),
+        ("nodes.csv", write_csv_nodes),
+        ("edges.csv", write_csv_edges),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, render_with(writer, &graph)).unwrap();
+        files.push(path);
+    }
+    let script = r#"
+import csv, sys, warnings
+import networkx as nx
+warnings.simplefilter("error")
+G = nx.read_gexf(sys.argv[1])
+assert G.is_directed() and G.is_multigraph(), G
+labels = {n: d["label"] for n, d in G.nodes(data=True)}
+assert labels["path-party"] == "C:\\temp\\new Party\nsecond line", repr(labels["path-party"])
+assert labels["vova-example"] == 'Vladimir "Vova" Example'
+assert labels["mfa-trade"] == "Ministry of Foreign Affairs & Trade <test>"
+assert labels["levan-dzhagaryan"] == "Levan Dzhagaryan \u2014 \u041b\u0435\u0432\u0430\u043d \u0414\u0436\u0430\u0433\u0430\u0440\u044f\u043d"
+assert G.nodes["levan-dzhagaryan"]["start"] == "2024-03-01"
+by_id = {k: (u, v, d) for u, v, k, d in G.edges(keys=True, data=True)}
+assert by_id["e2"][:2] == ("IRN", "RUS") and by_id["e2"][2]["label"] == "ally"
+assert by_id["e2"][2]["symmetric"] is True and by_id["e2"][2]["weight"] == 1.8
+with open(sys.argv[2], newline="", encoding="utf-8") as f:
+    nodes = list(csv.DictReader(f))
+with open(sys.argv[3], newline="", encoding="utf-8") as f:
+    edges = list(csv.DictReader(f))
+assert len(nodes) == G.number_of_nodes() and len(edges) == G.number_of_edges()
+assert {r["Id"]: r["Label"] for r in nodes} == labels
+assert [r["Id"] for r in edges] == ["e%d" % i for i in range(len(edges))]
+for r in edges:
+    u, v, d = by_id[r["Id"]]
+    assert (r["Source"], r["Target"], r["Kind"]) == (u, v, d["label"]), r
+    assert r["Type"] == ("Undirected" if d["symmetric"] else "Directed"), r
+"#;
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "python could not read the exports:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

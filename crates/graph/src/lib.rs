@@ -160,6 +160,67 @@ impl ActorGraph {
         self.graph.edge_weights()
     }
 
+    /// The `n` most connected actors and the edges among them, so a picture of a large corpus
+    /// stays readable. Actors rank by how many relation edges they have, then by the evidence on
+    /// those edges, then by mentions, then by id; nodes and edges keep their order.
+    pub fn top(&self, n: usize) -> ActorGraph {
+        let mut rank: Vec<(usize, u64, u64, &str, NodeIndex)> = self
+            .graph
+            .node_indices()
+            .map(|index| {
+                let (mut degree, mut evidence) = (0, 0);
+                for edge in self
+                    .graph
+                    .edges_directed(index, petgraph::Direction::Outgoing)
+                    .chain(
+                        self.graph
+                            .edges_directed(index, petgraph::Direction::Incoming),
+                    )
+                {
+                    if edge.weight().kind != EdgeKind::AffiliatedWith {
+                        degree += 1;
+                        evidence += edge.weight().evidence_count;
+                    }
+                }
+                let node = &self.graph[index];
+                (
+                    degree,
+                    evidence,
+                    node.mention_count,
+                    node.id.as_str(),
+                    index,
+                )
+            })
+            .collect();
+        rank.sort_by(|a, b| (b.0, b.1, b.2, a.3).cmp(&(a.0, a.1, a.2, b.3)));
+        let kept: BTreeSet<NodeIndex> = rank.iter().take(n).map(|r| r.4).collect();
+        let graph = self.graph.filter_map(
+            |index, node| kept.contains(&index).then(|| node.clone()),
+            |_, edge| Some(edge.clone()),
+        );
+        ActorGraph {
+            graph,
+            document_count: self.document_count,
+        }
+    }
+
+    /// The graph without the actors no edge touches: a picture has no use for them.
+    pub fn connected(&self) -> ActorGraph {
+        let graph = self.graph.filter_map(
+            |index, node| {
+                self.graph
+                    .neighbors_undirected(index)
+                    .next()
+                    .map(|_| node.clone())
+            },
+            |_, edge| Some(edge.clone()),
+        );
+        ActorGraph {
+            graph,
+            document_count: self.document_count,
+        }
+    }
+
     /// The node with this id. Nodes are stored in id order, so this is a binary search.
     pub fn node(&self, id: &str) -> Option<&Node> {
         let nodes = self.graph.raw_nodes();
