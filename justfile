@@ -27,6 +27,15 @@ check-data:
 bench-stages:
     cargo bench --bench stages
 
+# The CLI on the real corpus: MB/s, documents/s, peak memory, beside a bare aho-corasick scan.
+bench corpus="../shared/ext/corpus/allsides_news_2012_2020.jsonl.gz":
+    bash scripts/bench.sh {{corpus}}
+
+# Build the graph of a corpus on Spark (local mode here; see the README for a cluster).
+spark corpus="../shared/ext/corpus/allsides_news_2012_2020.jsonl.gz" output="graph.graphml":
+    cargo build --release --locked
+    python3 scripts/spark_build.py --master "local[*]" --actorgraph target/release/actorgraph --output {{output}} {{corpus}}
+
 # Mentions per entity type on 200 real articles, and 50 to check by hand (needs ../shared).
 survey:
     cargo build --release --locked

@@ -6,6 +6,7 @@ use std::{
     fmt, fs,
     io::{self, BufRead, BufReader, Read},
     path::{Path, PathBuf},
+    sync::atomic::{AtomicU64, Ordering},
 };
 
 use actorgraph_core::{find_dateline, parse_iso_date, Document};
@@ -73,6 +74,8 @@ pub(crate) struct ReadOptions {
     /// The date of text documents (`--date`), checked `YYYY-MM-DD`. Records with their own date
     /// keep it.
     pub date: Option<String>,
+    /// Standard input holds JSON Lines records rather than one text (`--stdin-format jsonl`).
+    pub stdin_json_lines: bool,
 }
 
 /// The kinds of file a folder is searched for.
@@ -145,8 +148,23 @@ pub(crate) fn read_documents(
     options: &ReadOptions,
     each: &mut dyn FnMut(Result<Document, Skip>),
 ) {
+    read_documents_counted(source, options, &AtomicU64::new(0), each);
+}
+
+/// [`read_documents`], adding to `consumed` the bytes read from disk as it goes (compressed
+/// bytes for a gzipped file), for progress reports.
+pub(crate) fn read_documents_counted(
+    source: &InputSource,
+    options: &ReadOptions,
+    consumed: &AtomicU64,
+    each: &mut dyn FnMut(Result<Document, Skip>),
+) {
     let path = match source {
         InputSource::File(path) => path,
+        InputSource::Stdin if options.stdin_json_lines => {
+            read_records(io::stdin().lock(), "<stdin>", options, each);
+            return;
+        }
         InputSource::Stdin => {
             let mut bytes = Vec::new();
             let document = io::stdin()
@@ -163,7 +181,7 @@ pub(crate) fn read_documents(
     };
     let name = path.to_string_lossy().to_lowercase();
     if name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") {
-        read_json_lines(path, name.ends_with(".gz"), options, each);
+        read_json_lines(path, name.ends_with(".gz"), options, consumed, each);
         return;
     }
     let id = path.file_name().map_or_else(
@@ -171,6 +189,9 @@ pub(crate) fn read_documents(
         |n| n.to_string_lossy().into_owned(),
     );
     let document = fs::read(path)
+        .inspect(|bytes| {
+            consumed.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        })
         .map_err(SkipReason::Unreadable)
         .and_then(|bytes| text_document(id, bytes, options))
         .map_err(|reason| Skip {
@@ -203,6 +224,20 @@ fn text_document(
     Ok(document)
 }
 
+/// A reader that adds what it reads to a counter.
+struct Counting<'a, R> {
+    inner: R,
+    consumed: &'a AtomicU64,
+}
+
+impl<R: Read> Read for Counting<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.consumed.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
 /// One line of a JSON Lines corpus.
 #[derive(Deserialize)]
 struct Record {
@@ -218,6 +253,7 @@ fn read_json_lines(
     path: &Path,
     gzipped: bool,
     options: &ReadOptions,
+    consumed: &AtomicU64,
     each: &mut dyn FnMut(Result<Document, Skip>),
 ) {
     let file = match fs::File::open(path) {
@@ -230,18 +266,31 @@ fn read_json_lines(
             return;
         }
     };
-    let reader: Box<dyn BufRead> = if gzipped {
-        Box::new(BufReader::new(GzDecoder::new(file)))
-    } else {
-        Box::new(BufReader::new(file))
+    let file = Counting {
+        inner: file,
+        consumed,
     };
+    let reader: Box<dyn BufRead> = if gzipped {
+        Box::new(BufReader::with_capacity(1 << 16, GzDecoder::new(file)))
+    } else {
+        Box::new(BufReader::with_capacity(1 << 16, file))
+    };
+    read_records(reader, &path.display().to_string(), options, each);
+}
+
+/// Reads JSON Lines records from `reader`, named `name` in messages.
+fn read_records(
+    mut reader: impl BufRead,
+    name: &str,
+    options: &ReadOptions,
+    each: &mut dyn FnMut(Result<Document, Skip>),
+) {
     let mut line = Vec::new();
-    let mut reader = reader;
     let mut number = 0usize;
     loop {
         line.clear();
         number += 1;
-        let what = || format!("{}:{number}", path.display());
+        let what = || format!("{name}:{number}");
         match reader.read_until(b'\n', &mut line) {
             Ok(0) => return,
             Ok(_) => {}
@@ -249,7 +298,7 @@ fn read_json_lines(
                 // A damaged file (a truncated gzip stream): what was read so far counts, the rest
                 // is reported once.
                 each(Err(Skip {
-                    what: format!("{} from line {number} on", path.display()),
+                    what: format!("{name} from line {number} on"),
                     reason: SkipReason::Unreadable(e),
                 }));
                 return;

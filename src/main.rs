@@ -2,12 +2,14 @@
 //! lives in the library crates under `crates/`.
 
 mod data;
+mod distributed;
 mod eval_command;
 mod graph_command;
 mod import;
 mod input;
 mod mentions;
 mod output;
+mod parallel;
 mod pipeline;
 
 use std::{
@@ -31,6 +33,15 @@ struct Cli {
     /// Use the relation rules in FILE instead of the rules built into actorgraph.
     #[arg(long, global = true, value_name = "FILE")]
     rules: Option<PathBuf>,
+
+    /// Worker threads for reading documents (default: one per core). Output does not depend on
+    /// it.
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+
+    /// What standard input (`-`) holds: one text document, or JSON Lines records.
+    #[arg(long, global = true, value_enum, default_value_t = StdinFormat::Text)]
+    stdin_format: StdinFormat,
 
     /// Date text documents YYYY-MM-DD (JSON Lines records keep their own date). Without it, a
     /// text file is dated by a dateline near its top when it has one.
@@ -75,6 +86,48 @@ enum Command {
 
         /// Keep only the N most connected actors and the edges among them, so a picture of a
         /// large corpus stays readable.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+
+        #[command(flatten)]
+        graph: GraphFlags,
+    },
+    /// Read the inputs and write each document's extract (mention counts, evidence,
+    /// affiliations) as one JSON line, for `merge` to build the graph from, on this machine or
+    /// after a distributed run.
+    Extract {
+        /// Text files, JSON Lines corpora, folders of them, or - for standard input (see
+        /// --stdin-format).
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+
+        /// Write JSON Lines (the only format; accepted so scripts can say so).
+        #[arg(long)]
+        jsonl: bool,
+    },
+    /// Build the graph from extract parts (files, .gz, or - for standard input), as `build`
+    /// would from the documents; with --jsonl, write the parts again as one sorted part.
+    Merge {
+        #[arg(required = true, value_name = "PART")]
+        parts: Vec<PathBuf>,
+
+        /// Write to FILE (atomically) instead of standard output; its extension gives the format.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+
+        /// Output format of the graph; DOT when writing to standard output.
+        #[arg(long, value_enum, conflicts_with = "jsonl")]
+        format: Option<GraphFormat>,
+
+        /// Write one merged part (JSON Lines) instead of the graph.
+        #[arg(long)]
+        jsonl: bool,
+
+        /// Keep only the N most connected actors and the edges among them.
         #[arg(long, value_name = "N")]
         top: Option<usize>,
 
@@ -175,6 +228,14 @@ impl From<GraphFormat> for graph_command::OutputFormat {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum StdinFormat {
+    /// One text document.
+    Text,
+    /// One {"id", "title", "date", "text"} record per line.
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum RollupFlag {
     /// Every actor is a node.
     None,
@@ -258,6 +319,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let read = input::ReadOptions {
         date: cli.date.clone(),
+        stdin_json_lines: cli.stdin_format == StdinFormat::Jsonl,
     };
     let result = match &cli.command {
         Command::Mentions { inputs, format } => {
@@ -274,6 +336,7 @@ fn main() -> ExitCode {
                 data: cli.data.as_deref(),
                 rules: cli.rules.as_deref(),
                 read: read.clone(),
+                threads: cli.threads.map(usize::from),
                 options: graph.options(),
             };
             graph_command::build(
@@ -284,11 +347,48 @@ fn main() -> ExitCode {
                 *top,
             )
         }
+        Command::Extract {
+            inputs,
+            output,
+            jsonl: _,
+        } => {
+            let args = graph_command::GraphArgs {
+                data: cli.data.as_deref(),
+                rules: cli.rules.as_deref(),
+                read: read.clone(),
+                threads: cli.threads.map(usize::from),
+                options: actorgraph_graph::GraphOptions::default(),
+            };
+            distributed::extract(&args, inputs, output.as_deref())
+        }
+        Command::Merge {
+            parts,
+            output,
+            format,
+            jsonl,
+            top,
+            graph,
+        } => {
+            let args = graph_command::GraphArgs {
+                data: cli.data.as_deref(),
+                rules: cli.rules.as_deref(),
+                read: read.clone(),
+                threads: cli.threads.map(usize::from),
+                options: graph.options(),
+            };
+            let how = if *jsonl {
+                distributed::MergeOutput::Part
+            } else {
+                distributed::MergeOutput::Graph(format.map(Into::into))
+            };
+            distributed::merge(&args, parts, output.as_deref(), how, *top)
+        }
         Command::Explain { args, graph } => {
             let graph_args = graph_command::GraphArgs {
                 data: cli.data.as_deref(),
                 rules: cli.rules.as_deref(),
                 read: read.clone(),
+                threads: cli.threads.map(usize::from),
                 options: graph.options(),
             };
             graph_command::explain(&graph_args, args)

@@ -210,12 +210,18 @@ fn quality_floor_on_the_sample_articles() {
 
 #[test]
 fn output_is_byte_identical_across_runs() {
-    for format in ["json", "dot", "graphml"] {
+    for format in ["json", "dot", "graphml", "gexf"] {
         let first = build_bytes(&["data/corpus"], format);
         let second = build_bytes(&["data/corpus"], format);
         assert!(
             first == second,
             "{format}: two runs on the same inputs differ"
+        );
+        let one_thread = build_bytes(&["--threads", "1", "data/corpus"], format);
+        let four_threads = build_bytes(&["--threads", "4", "data/corpus"], format);
+        assert!(
+            one_thread == first && four_threads == first,
+            "{format}: the thread count changes the output"
         );
     }
     let forward = build_bytes(&["data/corpus"], "json");

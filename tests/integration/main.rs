@@ -8,4 +8,5 @@ mod gold;
 mod import;
 mod inputs;
 mod mentions;
+mod spark;
 mod util;

@@ -102,7 +102,7 @@ impl Modality {
 }
 
 /// One sentence's support for one relation between two actors.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// Document id (the file name).
     pub doc: String,
@@ -132,7 +132,7 @@ pub struct Evidence {
 
 /// A person or agency acting for a country or organization, as a title in the text shows it
 /// ("Russian Ambassador to Iran Levan Dzhagaryan") or the gazetteer says.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Affiliation {
     pub actor: ActorId,
     pub affiliation: ActorId,

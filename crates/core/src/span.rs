@@ -1,11 +1,13 @@
 //! Byte spans into a document's text.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `start..end` into a document's UTF-8 text.
 ///
 /// Both ends always lie on `char` boundaries of the text the span was made for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

@@ -3,7 +3,7 @@
 use std::{collections::HashMap, sync::Arc};
 
 use actorgraph_core::{MentionKind, Span};
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use crate::{
     normalize::{is_case_sensitive, normalize_alias, NormalizedText},
@@ -149,8 +149,11 @@ impl Matcher {
             .collect();
         phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         phrases.dedup_by(|a, b| a.0 == b.0);
+        // A DFA: several times the NFA's scan speed, for memory that stays in the tens of MB
+        // even for the imported Phoenix dictionaries.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(normalized_patterns.iter().map(|p| format!(" {p} ")))
             .expect("gazetteer patterns fit in an automaton");
         Matcher {

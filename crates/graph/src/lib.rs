@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// Everything one document contributes to the graph. Producing it is a pure function of the
 /// document and the data.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocumentExtract {
     pub doc: String,
     pub date: Option<String>,

@@ -1,6 +1,6 @@
 //! Relation rules: the RON file format (`data/relations.ron`) and its compiled, searchable form.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use actorgraph_core::{DataError, DataErrors, Relation};
 use serde::Deserialize;
@@ -222,7 +222,7 @@ impl RelationRules {
         if !problems.is_empty() {
             return Err(DataErrors(problems));
         }
-        let mut cues_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut cues_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, cue) in cues.iter().enumerate() {
             cues_by_first
                 .entry(cue.words[0].clone())
