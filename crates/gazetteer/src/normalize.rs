@@ -73,8 +73,19 @@ impl NormalizedText {
                 continue;
             }
             let keep_case = is_capitals(token);
-            for (offset, c) in token.char_indices() {
-                out.push_char(c, i + offset, keep_case);
+            if token.is_ascii() {
+                // Byte for byte: one checkpoint at most, however long the token.
+                out.record(i);
+                if keep_case {
+                    out.bytes.extend_from_slice(token.as_bytes());
+                } else {
+                    out.bytes
+                        .extend(token.bytes().map(|b| b.to_ascii_lowercase()));
+                }
+            } else {
+                for (offset, c) in token.char_indices() {
+                    out.push_char(c, i + offset, keep_case);
+                }
             }
             at_separator = false;
             i = token_end;

@@ -224,7 +224,10 @@ impl<'a> Reader<'a> {
         let view = self.view;
         let mut covered: [usize; 4] = [0; 4];
         for i in 0..view.len() {
-            if view.group_of[i].is_some() || view.tokens[i].kind != TokenKind::Word {
+            if view.group_of[i].is_some()
+                || view.tokens[i].kind != TokenKind::Word
+                || !self.rules.cues_by_first.contains_key(view.word(i))
+            {
                 continue;
             }
             let words = view.words_from(i, 6);

@@ -104,7 +104,16 @@ impl RelationRules {
                 });
             }
             let mut found = Vec::new();
-            if !self.is_boilerplate(&view, doc.text) {
+            // A relation joins two actors: most sentences name fewer, and reading their grammar
+            // would find nothing.
+            let mut actors = view
+                .groups
+                .iter()
+                .flat_map(|g| g.args.iter().map(|a| &a.actor));
+            let two_actors = actors
+                .next()
+                .is_some_and(|first| actors.any(|other| other != first));
+            if two_actors && !self.is_boilerplate(&view, doc.text) {
                 let mut reader = Reader::new(&view, self);
                 reader.read();
                 found = reader.found;
@@ -163,7 +172,8 @@ impl RelationRules {
     fn speaker(&self, view: &SentenceView) -> Option<ActorId> {
         let reader = Reader::new(view, self);
         for i in 0..view.len() {
-            if view.tokens[i].kind != TokenKind::Word {
+            if view.tokens[i].kind != TokenKind::Word || !self.speech_verbs.may_start(view.word(i))
+            {
                 continue;
             }
             let Some(n) = self.speech_verbs.match_at(&view.words_from(i, 3)) else {
@@ -222,11 +232,17 @@ impl RelationRules {
     ) {
         let mut i = 0;
         while i < view.len() {
-            if view.group_of[i].is_some() || view.tokens[i].kind != TokenKind::Word {
+            let first = view.word(i);
+            if view.group_of[i].is_some()
+                || view.tokens[i].kind != TokenKind::Word
+                || !(self.pair_anaphors.may_start(first)
+                    || matches!(first, "they" | "them" | "their"))
+            {
                 i += 1;
                 continue;
             }
             let words = view.words_from(i, 4);
+            let starts_with_their = words.first() == Some(&"their");
             let phrase_len = self.pair_anaphors.match_at(&words);
             // "their" stands for the pair only on a relation noun ("their cooperation"); before
             // other nouns ("their Russian counterparts") it is too often someone else's.
@@ -332,6 +348,8 @@ impl RelationRules {
                         ]
                     })
                 });
+            // The words borrow the view, which takes the group below.
+            drop(words);
             if let Some(actors) = actors {
                 let span = token_span(view, i, i + len - 1);
                 let args = actors
@@ -346,7 +364,7 @@ impl RelationRules {
                     args,
                     first: i,
                     last: i + len - 1,
-                    possessive: words[0] == "their",
+                    possessive: starts_with_their,
                     ..Group::default()
                 });
             }

@@ -114,6 +114,11 @@ impl PhraseSet {
         })
     }
 
+    /// True if some phrase starts with `word`: a cheap test before building a word window.
+    pub fn may_start(&self, word: &str) -> bool {
+        self.by_first.contains_key(word)
+    }
+
     pub fn contains_word(&self, word: &str) -> bool {
         self.by_first
             .get(word)

@@ -8,6 +8,8 @@
 //! * pronouns and pair anaphors ("he", "its", "the two countries"), resolved by the caller.
 
 use actorgraph_core::{ActorId, Span};
+use compact_str::CompactString;
+use smallvec::SmallVec;
 
 use crate::rules::RelationRules;
 
@@ -23,12 +25,14 @@ pub(crate) enum TokenKind {
 pub(crate) struct Token {
     /// Byte span in the document.
     pub span: Span,
-    /// Lower case, curly apostrophes straightened; "n't" split off; empty for actors.
-    pub lower: String,
+    /// Lower case, curly apostrophes straightened; "n't" split off; empty for actors. Inline
+    /// (no allocation) for words of up to 24 bytes, that is nearly all of them: a document is
+    /// hundreds of thousands of tokens.
+    pub lower: CompactString,
     pub kind: TokenKind,
     /// Written with a capital: "May" the month is not "may" the modal.
     pub capitalized: bool,
-    /// The text as written, lower case (for actors, whose `lower` is empty).
+    /// For actors, whose `lower` is empty: the text as written, lower case. Empty for words.
     pub surface: String,
 }
 
@@ -201,7 +205,8 @@ impl SentenceView {
     }
 
     /// Lower-case words from `i` on (actors read as an empty word), for phrase matching.
-    pub(crate) fn words_from(&self, i: usize, max: usize) -> Vec<&str> {
+    /// On the stack: this runs for every token the rules look at.
+    pub(crate) fn words_from(&self, i: usize, max: usize) -> SmallVec<[&str; 6]> {
         self.tokens[i.min(self.tokens.len())..]
             .iter()
             .take(max)
@@ -722,7 +727,7 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                 if m.span.start == i {
                     tokens.push(Token {
                         span: m.span,
-                        lower: String::new(),
+                        lower: CompactString::default(),
                         kind: TokenKind::Actor(next_mention),
                         capitalized: true,
                         surface: m.span.slice(text).to_lowercase(),
@@ -758,7 +763,6 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                 }
                 end = i + offset + ch.len_utf8();
             }
-            let word = text[i..end].to_lowercase().replace('’', "'");
             // "won't" is "wo" + "n't". The suffix is measured on the original bytes: its
             // apostrophe may be curly (3 bytes), and lower-casing may change lengths.
             let original = &text[i..end];
@@ -770,18 +774,18 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                 tokens.push(word_token(text, i, stem_end));
                 tokens.push(Token {
                     span: Span::new(stem_end, end),
-                    lower: "not".to_owned(),
+                    lower: CompactString::const_new("not"),
                     kind: TokenKind::Word,
                     capitalized: false,
-                    surface: "not".to_owned(),
+                    surface: String::new(),
                 });
             } else {
                 tokens.push(Token {
                     span: Span::new(i, end),
-                    surface: word.clone(),
-                    lower: word,
+                    lower: lower_word(&text[i..end]),
                     kind: TokenKind::Word,
                     capitalized: c.is_uppercase(),
+                    surface: String::new(),
                 });
             }
             i = end;
@@ -791,26 +795,29 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
             let end = i + c.len_utf8() + 1;
             tokens.push(Token {
                 span: Span::new(i, end),
-                lower: "'s".to_owned(),
+                lower: CompactString::const_new("'s"),
                 kind: TokenKind::Word,
                 capitalized: false,
-                surface: "'s".to_owned(),
+                surface: String::new(),
             });
             i = end;
             continue;
         }
         let lower = match c {
-            '’' | '‘' => "'".to_owned(),
-            '“' | '”' | '«' | '»' => "\"".to_owned(),
-            '–' | '—' => "—".to_owned(),
-            c => c.to_string(),
+            '’' | '‘' => CompactString::const_new("'"),
+            '“' | '”' | '«' | '»' => CompactString::const_new("\""),
+            '–' | '—' => CompactString::const_new("—"),
+            c => {
+                let mut buffer = [0; 4];
+                CompactString::new(c.encode_utf8(&mut buffer))
+            }
         };
         tokens.push(Token {
             span: Span::new(i, i + c.len_utf8()),
-            surface: lower.clone(),
             lower,
             kind: TokenKind::Punct,
             capitalized: false,
+            surface: String::new(),
         });
         i += c.len_utf8();
     }
@@ -823,12 +830,22 @@ fn is_possessive_s(rest: &str) -> bool {
     matches!(chars.next(), Some('s' | 'S')) && !chars.next().is_some_and(char::is_alphanumeric)
 }
 
+/// A word lower-cased, curly apostrophes straightened.
+fn lower_word(word: &str) -> CompactString {
+    if word.is_ascii() {
+        let mut lower = CompactString::new(word);
+        lower.as_mut_str().make_ascii_lowercase();
+        lower
+    } else {
+        CompactString::from(word.to_lowercase().replace('’', "'"))
+    }
+}
+
 fn word_token(text: &str, start: usize, end: usize) -> Token {
-    let lower = text[start..end].to_lowercase().replace('’', "'");
     Token {
         span: Span::new(start, end),
-        surface: lower.clone(),
-        lower,
+        surface: String::new(),
+        lower: lower_word(&text[start..end]),
         kind: TokenKind::Word,
         capitalized: text[start..].starts_with(char::is_uppercase),
     }
