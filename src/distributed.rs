@@ -17,7 +17,9 @@ use actorgraph_graph::{DocumentExtract, GraphBuilder, GraphOptions};
 use flate2::read::GzDecoder;
 
 use crate::{
-    graph_command::{report_graph, resolve_format, write_graph, GraphArgs, OutputFormat},
+    graph_command::{
+        report_graph, resolve_format, write_graph, GraphArgs, OutputFormat, RunSummary,
+    },
     input, output, parallel,
     pipeline::{Catalog, Pipeline},
     Failure,
@@ -68,9 +70,12 @@ pub(crate) fn extract(
     })?;
     if let Some(counts) = counts {
         eprintln!(
-            "actorgraph: {} documents read, {} skipped, {evidence} pieces of evidence",
+            "actorgraph: {} documents read, {}, {evidence} pieces of evidence",
             counts.read, counts.skipped
         );
+        // The extracts are written by now: a part is whatever was read, and --strict still
+        // tells the caller that some input was not.
+        counts.skipped.check_strict(&args.read)?;
     }
     Ok(())
 }
@@ -98,7 +103,7 @@ pub(crate) fn merge(
     };
     let mut lines: Vec<(String, String)> = Vec::new();
     let mut extracts: Vec<DocumentExtract> = Vec::new();
-    let mut skipped = 0usize;
+    let mut skipped = input::SkipTally::default();
     for part in parts {
         read_part(part, &mut |line, number| {
             match serde_json::from_str::<DocumentExtract>(&line) {
@@ -112,7 +117,7 @@ pub(crate) fn merge(
                         "actorgraph: skipped {}:{number}: not a document extract: {e}",
                         part.display()
                     );
-                    skipped += 1;
+                    skipped.add("not a document extract");
                 }
             }
         })?;
@@ -126,8 +131,8 @@ pub(crate) fn merge(
             }
             Ok(())
         })?;
-        eprintln!("actorgraph: {read} document extracts merged, {skipped} skipped");
-        return Ok(());
+        eprintln!("actorgraph: {read} document extracts merged, {skipped}");
+        return skipped.check_strict(&args.read);
     };
     let pipeline = Pipeline::load(args.data, args.rules)?;
     let read = extracts.len();
@@ -137,7 +142,16 @@ pub(crate) fn merge(
     }
     let options: &GraphOptions = &args.options;
     let graph = builder.finish(&Catalog(&pipeline.gazetteer), options);
-    report_graph(read, skipped, &graph, None);
+    report_graph(
+        &RunSummary {
+            read,
+            skipped: &skipped,
+            mentions: None,
+            text: None,
+        },
+        &graph,
+    );
+    skipped.check_strict(&args.read)?;
     write_graph(graph, format, output_path, top)
 }
 

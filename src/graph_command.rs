@@ -42,20 +42,28 @@ fn build_graph(
     }
     let started = Instant::now();
     let mut builder = GraphBuilder::new();
+    let mut mentions = 0u64;
     let counts = parallel::for_each_in_order(
         &sources,
         read_options,
         threads,
         |document| pipeline.extract(document),
-        |extract| builder.add(extract),
+        |extract| {
+            mentions += extract.mention_counts.values().sum::<u64>();
+            builder.add(extract);
+        },
     )?;
     let graph = builder.finish(&Catalog(&pipeline.gazetteer), options);
     report_graph(
-        counts.read,
-        counts.skipped,
+        &RunSummary {
+            read: counts.read,
+            skipped: &counts.skipped,
+            mentions: Some(mentions),
+            text: Some((counts.text_bytes, started.elapsed())),
+        },
         &graph,
-        Some((counts.text_bytes, started.elapsed())),
     );
+    counts.skipped.check_strict(read_options)?;
     Ok(graph)
 }
 
@@ -188,28 +196,38 @@ pub(crate) fn write_graph(
     }
 }
 
-/// The last line of a run on standard error; with the text read and the time taken, the speed.
-pub(crate) fn report_graph(
-    read: usize,
-    skipped: usize,
-    graph: &ActorGraph,
-    text: Option<(u64, Duration)>,
-) {
+/// What a run did, for its last line on standard error.
+pub(crate) struct RunSummary<'a> {
+    pub read: usize,
+    pub skipped: &'a input::SkipTally,
+    pub mentions: Option<u64>,
+    /// Text read and time taken, for the speed.
+    pub text: Option<(u64, Duration)>,
+}
+
+/// The last line of a run on standard error: "5 documents read, 0 skipped, 440 mentions, 47
+/// nodes, 40 relation edges (... MB/s ...)".
+pub(crate) fn report_graph(run: &RunSummary<'_>, graph: &ActorGraph) {
     let relation_edges = graph
         .edges()
         .filter(|e| e.kind != EdgeKind::AffiliatedWith)
         .count();
-    let speed = text.map_or(String::new(), |(bytes, elapsed)| {
+    let mentions = run
+        .mentions
+        .map_or(String::new(), |m| format!(", {m} mentions"));
+    let speed = run.text.map_or(String::new(), |(bytes, elapsed)| {
         let seconds = elapsed.as_secs_f64().max(1e-9);
         format!(
             " ({:.1} MB of text in {seconds:.2} s: {:.1} MB/s, {:.0} documents/s)",
             bytes as f64 / 1e6,
             bytes as f64 / 1e6 / seconds,
-            read as f64 / seconds
+            run.read as f64 / seconds
         )
     });
     eprintln!(
-        "actorgraph: {read} documents read, {skipped} skipped, {} nodes, {relation_edges} relation edges{speed}",
+        "actorgraph: {} documents read, {}{mentions}, {} nodes, {relation_edges} relation edges{speed}",
+        run.read,
+        run.skipped,
         graph.graph.node_count()
     );
 }

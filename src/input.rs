@@ -13,7 +13,10 @@ use actorgraph_core::{find_dateline, parse_iso_date, Document};
 use flate2::read::GzDecoder;
 use serde::Deserialize;
 
-use crate::Failure;
+use crate::{
+    decode::{decode, NotText},
+    Failure,
+};
 
 /// One input to read, after folders have been expanded.
 #[derive(Debug)]
@@ -36,14 +39,32 @@ impl fmt::Display for InputSource {
 #[derive(Debug)]
 pub(crate) enum SkipReason {
     Unreadable(io::Error),
-    NotUtf8 { valid_up_to: usize },
+    /// A text file that is not text (see [`decode`]).
+    NotText(NotText),
+    /// A JSON Lines record that is not UTF-8 (JSON must be).
+    NotUtf8 {
+        valid_up_to: usize,
+    },
     NotARecord(String),
+}
+
+impl SkipReason {
+    /// The reason's name in the run's summary ("2 skipped: 1 binary, 1 not a record").
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            SkipReason::Unreadable(_) => "unreadable",
+            SkipReason::NotText(NotText::Binary { .. }) => "binary",
+            SkipReason::NotText(_) | SkipReason::NotUtf8 { .. } => "not text in a known encoding",
+            SkipReason::NotARecord(_) => "not a record",
+        }
+    }
 }
 
 impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SkipReason::Unreadable(e) => write!(f, "cannot read: {e}"),
+            SkipReason::NotText(why) => write!(f, "{why}"),
             SkipReason::NotUtf8 { valid_up_to } => {
                 write!(
                     f,
@@ -68,6 +89,51 @@ impl fmt::Display for Skip {
     }
 }
 
+/// Skipped inputs by reason, for the run's summary.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SkipTally(std::collections::BTreeMap<&'static str, usize>);
+
+impl SkipTally {
+    pub(crate) fn add(&mut self, kind: &'static str) {
+        *self.0.entry(kind).or_default() += 1;
+    }
+
+    pub(crate) fn total(&self) -> usize {
+        self.0.values().sum()
+    }
+
+    /// With `--strict`, any skip is an error (exit 2), raised before any output is written.
+    pub(crate) fn check_strict(&self, options: &ReadOptions) -> Result<(), Failure> {
+        match self.total() {
+            0 => Ok(()),
+            n if options.strict => Err(Failure::UsageOrData(format!(
+                "actorgraph: error: {n} {} skipped ({}); --strict makes that an error",
+                if n == 1 { "input was" } else { "inputs were" },
+                self.reasons()
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    fn reasons(&self) -> String {
+        self.0
+            .iter()
+            .map(|(kind, n)| format!("{n} {kind}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl fmt::Display for SkipTally {
+    /// "0 skipped", "3 skipped (2 binary, 1 not a record)".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.total() {
+            0 => f.write_str("0 skipped"),
+            n => write!(f, "{n} skipped ({})", self.reasons()),
+        }
+    }
+}
+
 /// How to read inputs.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ReadOptions {
@@ -76,6 +142,8 @@ pub(crate) struct ReadOptions {
     pub date: Option<String>,
     /// Standard input holds JSON Lines records rather than one text (`--stdin-format jsonl`).
     pub stdin_json_lines: bool,
+    /// Any skipped input is an error (`--strict`).
+    pub strict: bool,
 }
 
 /// The kinds of file a folder is searched for.
@@ -208,9 +276,10 @@ fn text_document(
     bytes: Vec<u8>,
     options: &ReadOptions,
 ) -> Result<Document, SkipReason> {
-    let text = String::from_utf8(bytes).map_err(|e| SkipReason::NotUtf8 {
-        valid_up_to: e.utf8_error().valid_up_to(),
-    })?;
+    let (text, decoded) = decode(bytes).map_err(SkipReason::NotText)?;
+    if let Some(note) = decoded.note() {
+        eprintln!("actorgraph: {id}: {note}");
+    }
     let mut document = Document::new(id, text);
     document.date = options.date.clone().or_else(|| {
         let (date, span) = find_dateline(&document.text)?;
@@ -312,8 +381,8 @@ fn read_records(
                 valid_up_to: e.valid_up_to(),
             })
             .and_then(|text| {
-                serde_json::from_str::<Record>(text)
-                    .map_err(|e| SkipReason::NotARecord(e.to_string()))
+                serde_json::from_str::<Record>(text.trim_end_matches(['\n', '\r']))
+                    .map_err(|e| SkipReason::NotARecord(json_error(&e)))
             })
             .map(|record| record_document(record, &what(), options))
             .map_err(|reason| Skip {
@@ -322,6 +391,16 @@ fn read_records(
             });
         each(document);
     }
+}
+
+/// A JSON error within one line: the message and the column ("missing field `text` at column
+/// 17"); serde's line number is always 1 there.
+fn json_error(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let message = message
+        .rfind(" at line ")
+        .map_or(message.as_str(), |at| &message[..at]);
+    format!("{message} at column {}", error.column())
 }
 
 /// A record as a document: the title is the text's first line, as on the page; the record's own

@@ -2,6 +2,7 @@
 //! lives in the library crates under `crates/`.
 
 mod data;
+mod decode;
 mod distributed;
 mod eval_command;
 mod graph_command;
@@ -42,6 +43,11 @@ struct Cli {
     /// What standard input (`-`) holds: one text document, or JSON Lines records.
     #[arg(long, global = true, value_enum, default_value_t = StdinFormat::Text)]
     stdin_format: StdinFormat,
+
+    /// Treat any skipped input (unreadable, not text, a broken record) as an error: exit 2
+    /// without writing output.
+    #[arg(long, global = true)]
+    strict: bool,
 
     /// Date text documents YYYY-MM-DD (JSON Lines records keep their own date). Without it, a
     /// text file is dated by a dateline near its top when it has one.
@@ -320,6 +326,7 @@ fn main() -> ExitCode {
     let read = input::ReadOptions {
         date: cli.date.clone(),
         stdin_json_lines: cli.stdin_format == StdinFormat::Jsonl,
+        strict: cli.strict,
     };
     let result = match &cli.command {
         Command::Mentions { inputs, format } => {

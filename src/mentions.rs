@@ -37,7 +37,8 @@ pub(crate) fn run(
     if format == MentionFormat::Tsv {
         writeln!(out, "doc\tsentence\tstart\tend\tactor\tkind\ttext\tsector")?;
     }
-    let (mut read, mut skipped, mut mentions) = (0usize, 0usize, 0usize);
+    let (mut read, mut mentions) = (0usize, 0usize);
+    let mut skipped = input::SkipTally::default();
     // The first write error stops the run (a closed pipe included); reading is a callback, so it
     // is carried out of it here.
     let mut failure: Option<io::Error> = None;
@@ -57,7 +58,7 @@ pub(crate) fn run(
                 }
                 Err(skip) => {
                     eprintln!("actorgraph: {skip}");
-                    skipped += 1;
+                    skipped.add(skip.reason.kind());
                 }
             }
         });
@@ -66,8 +67,8 @@ pub(crate) fn run(
         }
     }
     out.flush()?;
-    eprintln!("actorgraph: {read} documents read, {skipped} skipped, {mentions} mentions");
-    Ok(())
+    eprintln!("actorgraph: {read} documents read, {skipped}, {mentions} mentions");
+    skipped.check_strict(read_options)
 }
 
 fn write_mentions(

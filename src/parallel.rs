@@ -20,7 +20,7 @@ use actorgraph_core::Document;
 use rayon::prelude::*;
 
 use crate::{
-    input::{self, InputSource, ReadOptions},
+    input::{self, InputSource, ReadOptions, SkipTally},
     Failure,
 };
 
@@ -33,10 +33,10 @@ const BATCH_DOCUMENTS: usize = 1024;
 const BATCHES_IN_FLIGHT: usize = 2;
 
 /// How many documents were read and skipped, and how much text was read.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Counts {
     pub read: usize,
-    pub skipped: usize,
+    pub skipped: SkipTally,
     pub text_bytes: u64,
 }
 
@@ -59,7 +59,7 @@ pub(crate) fn for_each_in_order<T: Send>(
     std::thread::scope(|scope| {
         let (sender, receiver) = sync_channel::<Vec<Document>>(BATCHES_IN_FLIGHT);
         let reader = scope.spawn(move || {
-            let mut skipped = 0;
+            let mut skipped = SkipTally::default();
             let mut batch = Vec::new();
             let mut batch_bytes = 0;
             let mut open = true;
@@ -79,7 +79,7 @@ pub(crate) fn for_each_in_order<T: Send>(
                         }
                         Err(skip) => {
                             eprintln!("actorgraph: {skip}");
-                            skipped += 1;
+                            skipped.add(skip.reason.kind());
                         }
                     }
                 });
@@ -99,7 +99,7 @@ pub(crate) fn for_each_in_order<T: Send>(
             for result in results {
                 each(result);
             }
-            progress.draw(counts);
+            progress.draw(&counts);
         }
         counts.skipped = reader.join().expect("the reader thread does not panic");
     });
@@ -137,7 +137,7 @@ impl Progress {
         }
     }
 
-    fn draw(&mut self, counts: Counts) {
+    fn draw(&mut self, counts: &Counts) {
         let now = Instant::now();
         let elapsed = now.duration_since(self.started);
         if !self.enabled

@@ -8,5 +8,6 @@ mod gold;
 mod import;
 mod inputs;
 mod mentions;
+mod properties;
 mod spark;
 mod util;

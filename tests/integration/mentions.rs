@@ -63,22 +63,6 @@ fn folders_are_read_recursively_in_sorted_order() {
 }
 
 #[test]
-fn non_utf8_input_is_reported_and_counted() {
-    let dir = tempdir("non-utf8");
-    std::fs::write(dir.join("bad.txt"), b"Iran \xff\xfe said").unwrap();
-    std::fs::write(dir.join("good.txt"), "Iran said").unwrap();
-    let output = run(&["mentions", dir.to_str().unwrap()]);
-    assert!(output.status.success());
-    let err = stderr(&output);
-    assert!(
-        err.contains("bad.txt: not valid UTF-8 (first bad byte at offset 5)"),
-        "{err}"
-    );
-    assert!(err.contains("1 documents read, 1 skipped"), "{err}");
-    assert_eq!(stdout(&output).lines().count(), 2);
-}
-
-#[test]
 fn a_missing_input_is_a_usage_error() {
     let output = run(&["mentions", "no/such/file.txt"]);
     assert_eq!(output.status.code(), Some(2));

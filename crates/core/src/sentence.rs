@@ -7,6 +7,10 @@
 
 use crate::Span;
 
+/// The longest sentence the splitter returns. News sentences run to a few hundred bytes; 4 KB
+/// is well past any real one.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
 /// Splits `text` into sentences and returns their byte spans, in order, trimmed of surrounding
 /// whitespace. Empty sentences are dropped.
 ///
@@ -78,11 +82,39 @@ pub fn split_sentences(text: &str, protected: &[Span]) -> Vec<Span> {
         if cut <= start || cuts_protected(protected, cut) {
             continue;
         }
-        push_trimmed(text, start, cut, &mut sentences);
+        push_bounded(text, start, cut, protected, &mut sentences);
         start = cut;
     }
-    push_trimmed(text, start, text.len(), &mut sentences);
+    push_bounded(text, start, text.len(), protected, &mut sentences);
     sentences
+}
+
+/// Pushes `start..end` as one sentence, or as several of at most [`MAX_SENTENCE_BYTES`] each,
+/// cut at white space outside mentions: a run-on "sentence" (a table, a list of names, a page
+/// with no punctuation) must not make later stages read hundreds of kilobytes as one unit.
+fn push_bounded(text: &str, mut start: usize, end: usize, protected: &[Span], out: &mut Vec<Span>) {
+    while end - start > MAX_SENTENCE_BYTES {
+        let limit = floor_char_boundary(text, start + MAX_SENTENCE_BYTES);
+        let half = start + MAX_SENTENCE_BYTES / 2;
+        let cut = text[half..limit]
+            .char_indices()
+            .rev()
+            .filter(|&(_, c)| c.is_whitespace())
+            .map(|(offset, _)| half + offset)
+            .find(|&cut| !cuts_protected(protected, cut))
+            .unwrap_or(limit);
+        push_trimmed(text, start, cut, out);
+        start = cut;
+    }
+    push_trimmed(text, start, end, out);
+}
+
+/// The largest char boundary at or before `i`.
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {

@@ -196,6 +196,17 @@ const NOUN_DETERMINERS: &[&str] = &[
 /// Longest distance, in words, between a verb and its subject or object.
 const MAX_ARGUMENT_DISTANCE: usize = 9;
 
+/// The most pairs one cue may state. "Russia, Iran and Turkey met" is three pairs; a list of
+/// forty names with one verb is an enumeration, not forty-squared relations, and pairing it
+/// would make the work grow with the square of the list.
+const MAX_PAIRS_PER_CUE: usize = 144;
+
+/// The longest list whose members are paired with each other: its pairs stay within
+/// [`MAX_PAIRS_PER_CUE`] (both directions for reciprocal cues).
+const fn max_listed() -> usize {
+    12
+}
+
 pub(crate) struct Reader<'a> {
     view: &'a SentenceView,
     rules: &'a RelationRules,
@@ -519,7 +530,7 @@ impl<'a> Reader<'a> {
             (view.word(last + 1), view.word(last + 2)),
             ("each", "other") | ("one", "another") | ("the", "other")
         );
-        if reciprocal && view.groups[subject].args.len() >= 2 {
+        if reciprocal && (2..=max_listed()).contains(&view.groups[subject].args.len()) {
             let args = view.groups[subject].args.clone();
             for (a, source) in args.iter().enumerate() {
                 for (b, target) in args.iter().enumerate() {
@@ -1123,6 +1134,9 @@ impl<'a> Reader<'a> {
         let view = self.view;
         let mediators = view.groups[mediator].args.clone();
         let parties = view.groups[parties].args.clone();
+        if mediators.len() * parties.len() > MAX_PAIRS_PER_CUE {
+            return;
+        }
         for m in &mediators {
             for p in &parties {
                 self.push(Relation::Mediates, m, p, cue, confidence, modality);
@@ -1761,6 +1775,9 @@ impl<'a> Reader<'a> {
         confidence: f64,
         modality: Option<Modality>,
     ) {
+        if sources.len() * targets.len() > MAX_PAIRS_PER_CUE {
+            return;
+        }
         for s in sources {
             for t in targets {
                 self.push(relation, s, t, cue, confidence, modality);
@@ -1778,6 +1795,9 @@ impl<'a> Reader<'a> {
         modality: Option<Modality>,
     ) {
         let args = self.view.groups[group].args.clone();
+        if args.len() > max_listed() {
+            return;
+        }
         for (a, source) in args.iter().enumerate() {
             for target in &args[a + 1..] {
                 self.push(relation, source, target, cue, confidence, modality);
