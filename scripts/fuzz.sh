@@ -19,7 +19,7 @@ for target in "${targets[@]}"; do
 done
 run() {
     cargo fuzz run -O "$1" "corpus/$1" -- -max_total_time="$seconds" -rss_limit_mb=4096 \
-        >"logs-$1.txt" 2>&1 && echo "$1: no crash in $seconds s ($(grep -o '#[0-9]* *DONE.*' "logs-$1.txt" | tail -1))" \
+        >"logs-$1.txt" 2>&1 && echo "$1: no crash in $seconds s ($(grep -ao '#[0-9]* *DONE.*' "logs-$1.txt" | tail -1))" \
         || { echo "$1: FAILED, see fuzz/logs-$1.txt and fuzz/artifacts/$1/"; return 1; }
 }
 status=0

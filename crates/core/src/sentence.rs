@@ -95,7 +95,7 @@ pub fn split_sentences(text: &str, protected: &[Span]) -> Vec<Span> {
 fn push_bounded(text: &str, mut start: usize, end: usize, protected: &[Span], out: &mut Vec<Span>) {
     while end - start > MAX_SENTENCE_BYTES {
         let limit = floor_char_boundary(text, start + MAX_SENTENCE_BYTES);
-        let half = start + MAX_SENTENCE_BYTES / 2;
+        let half = floor_char_boundary(text, start + MAX_SENTENCE_BYTES / 2);
         let cut = text[half..limit]
             .char_indices()
             .rev()
@@ -365,6 +365,35 @@ mod tests {
 
     fn check(text: &str, expected: &[&str]) {
         assert_eq!(sentences(text), expected, "splitting {text:?}");
+    }
+
+    #[test]
+    fn run_on_text_is_cut_at_white_space_outside_names() {
+        // Multi-byte characters everywhere, so no fixed offset is a char boundary (found by
+        // fuzzing: the cut window once started inside one).
+        let text = "“Iran” và Türkiye met ".repeat(1000);
+        // Every "Türkiye met" is a name that must not be cut, white space and all.
+        let protected: Vec<Span> = text
+            .match_indices("Türkiye met")
+            .map(|(at, name)| Span::new(at, at + name.len()))
+            .collect();
+        let pieces = split_sentences(&text, &protected);
+        assert!(pieces.len() > 1);
+        let mut end = 0;
+        for piece in &pieces {
+            assert!(piece.len() <= MAX_SENTENCE_BYTES);
+            assert!(piece.start >= end);
+            for name in &protected {
+                assert!(!name.strictly_contains(piece.start) && !name.strictly_contains(piece.end));
+            }
+            end = piece.end;
+        }
+        let joined: String = pieces
+            .iter()
+            .map(|p| p.slice(&text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(joined, text.trim());
     }
 
     #[test]
