@@ -9,12 +9,11 @@
 
 use std::{
     fs,
-    io::{self, BufRead, BufReader},
+    io::{self, BufRead},
     path::{Path, PathBuf},
 };
 
 use actorgraph_graph::{DocumentExtract, GraphBuilder, GraphOptions};
-use flate2::read::GzDecoder;
 
 use crate::{
     graph_command::{
@@ -164,11 +163,7 @@ fn read_part(path: &Path, each: &mut dyn FnMut(String, usize)) -> Result<(), Fai
         Box::new(io::stdin().lock())
     } else {
         let file = fs::File::open(path).map_err(cannot)?;
-        if path.to_string_lossy().ends_with(".gz") {
-            Box::new(BufReader::new(GzDecoder::new(file)))
-        } else {
-            Box::new(BufReader::new(file))
-        }
+        input::lines_of(file, path.to_string_lossy().ends_with(".gz"))
     };
     for (index, line) in reader.lines().enumerate() {
         let line = line.map_err(cannot)?;

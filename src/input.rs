@@ -339,12 +339,21 @@ fn read_json_lines(
         inner: file,
         consumed,
     };
-    let reader: Box<dyn BufRead> = if gzipped {
-        Box::new(BufReader::with_capacity(1 << 16, GzDecoder::new(file)))
+    read_records(
+        lines_of(file, gzipped),
+        &path.display().to_string(),
+        options,
+        each,
+    );
+}
+
+/// `reader` buffered for reading lines, decompressed on the way if `gzipped`.
+pub(crate) fn lines_of<'a>(reader: impl Read + 'a, gzipped: bool) -> Box<dyn BufRead + 'a> {
+    if gzipped {
+        Box::new(BufReader::with_capacity(1 << 16, GzDecoder::new(reader)))
     } else {
-        Box::new(BufReader::with_capacity(1 << 16, file))
-    };
-    read_records(reader, &path.display().to_string(), options, each);
+        Box::new(BufReader::with_capacity(1 << 16, reader))
+    }
 }
 
 /// Reads JSON Lines records from `reader`, named `name` in messages.

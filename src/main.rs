@@ -328,6 +328,14 @@ fn main() -> ExitCode {
         stdin_json_lines: cli.stdin_format == StdinFormat::Jsonl,
         strict: cli.strict,
     };
+    // What every command that reads documents into a graph shares.
+    let graph_args = |options| graph_command::GraphArgs {
+        data: cli.data.as_deref(),
+        rules: cli.rules.as_deref(),
+        read: read.clone(),
+        threads: cli.threads.map(usize::from),
+        options,
+    };
     let result = match &cli.command {
         Command::Mentions { inputs, format } => {
             mentions::run(cli.data.as_deref(), inputs, &read, *format)
@@ -339,13 +347,7 @@ fn main() -> ExitCode {
             top,
             graph,
         } => {
-            let args = graph_command::GraphArgs {
-                data: cli.data.as_deref(),
-                rules: cli.rules.as_deref(),
-                read: read.clone(),
-                threads: cli.threads.map(usize::from),
-                options: graph.options(),
-            };
+            let args = graph_args(graph.options());
             graph_command::build(
                 &args,
                 inputs,
@@ -359,13 +361,7 @@ fn main() -> ExitCode {
             output,
             jsonl: _,
         } => {
-            let args = graph_command::GraphArgs {
-                data: cli.data.as_deref(),
-                rules: cli.rules.as_deref(),
-                read: read.clone(),
-                threads: cli.threads.map(usize::from),
-                options: actorgraph_graph::GraphOptions::default(),
-            };
+            let args = graph_args(actorgraph_graph::GraphOptions::default());
             distributed::extract(&args, inputs, output.as_deref())
         }
         Command::Merge {
@@ -376,13 +372,7 @@ fn main() -> ExitCode {
             top,
             graph,
         } => {
-            let args = graph_command::GraphArgs {
-                data: cli.data.as_deref(),
-                rules: cli.rules.as_deref(),
-                read: read.clone(),
-                threads: cli.threads.map(usize::from),
-                options: graph.options(),
-            };
+            let args = graph_args(graph.options());
             let how = if *jsonl {
                 distributed::MergeOutput::Part
             } else {
@@ -391,14 +381,7 @@ fn main() -> ExitCode {
             distributed::merge(&args, parts, output.as_deref(), how, *top)
         }
         Command::Explain { args, graph } => {
-            let graph_args = graph_command::GraphArgs {
-                data: cli.data.as_deref(),
-                rules: cli.rules.as_deref(),
-                read: read.clone(),
-                threads: cli.threads.map(usize::from),
-                options: graph.options(),
-            };
-            graph_command::explain(&graph_args, args)
+            graph_command::explain(&graph_args(graph.options()), args)
         }
         Command::Eval {
             gold,

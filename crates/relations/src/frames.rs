@@ -43,6 +43,12 @@ const COPULAS: &[&str] = &[
 
 const RELATIVES: &[&str] = &["who", "which", "that", "whom"];
 
+/// "open to talks with Iran": willing, not yet meeting. Two words, so not in the rules' word
+/// list of hypotheticals.
+fn is_open_to(words: &[&str]) -> bool {
+    words == ["open", "to"]
+}
+
 /// Nouns of striving whose owner is the agent of the infinitive after them: "Egypt's efforts
 /// to end the war".
 const EFFORT_NOUNS: &[&str] = &[
@@ -1240,14 +1246,11 @@ impl<'a> Reader<'a> {
             && view.group_of[prep - 1].is_none()
             && (self.rules.agent_nouns.contains_word(view.word(prep - 1))
                 || self.rules.titles.contains_word(view.word(prep - 1))
+                // Plurals the title list leaves out: as titles they would make "the Council of
+                // Ministers" a person's title.
                 || matches!(
                     view.word(prep - 1),
-                    "representatives"
-                        | "delegates"
-                        | "delegations"
-                        | "envoys"
-                        | "ministers"
-                        | "negotiating teams"
+                    "representatives" | "delegates" | "delegations" | "envoys" | "ministers"
                 ))
     }
 
@@ -1619,10 +1622,8 @@ impl<'a> Reader<'a> {
                 return Some(Modality::Reported);
             }
         }
-        // "open to talks with Iran": willing, not yet meeting.
-        let open_to = words.windows(2).any(|w| w == ["open", "to"]);
         if words.iter().any(|w| self.rules.hypothetical.contains(*w))
-            || open_to
+            || words.windows(2).any(is_open_to)
             || self.condition_before(cue)
         {
             return Some(Modality::Hypothetical);
@@ -1727,8 +1728,7 @@ impl<'a> Reader<'a> {
         let view = self.view;
         (noun.saturating_sub(4)..noun).any(|j| {
             let w = view.word(j);
-            // "open to talks with Iran": willing, not yet meeting.
-            (w == "open" && view.word(j + 1) == "to")
+            is_open_to(&[w, view.word(j + 1)])
                 || self.rules.hypothetical.contains(w)
                     && !matches!(
                         w,
