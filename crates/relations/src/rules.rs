@@ -105,6 +105,14 @@ impl PhraseSet {
         set
     }
 
+    /// The last word of every phrase: a sentence without any of them contains no phrase.
+    fn last_words(&self) -> impl Iterator<Item = &String> {
+        self.by_first
+            .values()
+            .flatten()
+            .filter_map(|words| words.last())
+    }
+
     /// Length in words of the longest phrase starting at `words[0]`, if any.
     pub fn match_at(&self, words: &[&str]) -> Option<usize> {
         let first = words.first()?;
@@ -151,6 +159,9 @@ pub struct RelationRules {
     pub(crate) light_verbs: PhraseSet,
     pub(crate) pair_anaphors: PhraseSet,
     pub(crate) boilerplate: PhraseSet,
+    /// Words that make a sentence without mentions worth reading: a pronoun or pair anaphor
+    /// there may stand for actors named earlier (see `lib.rs`, `is_quiet`).
+    pub(crate) anaphor_words: HashSet<String>,
 }
 
 impl RelationRules {
@@ -238,6 +249,12 @@ impl RelationRules {
             list.sort_by_key(|&i| std::cmp::Reverse(cues[i].words.len()));
         }
         let set = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect();
+        let pair_anaphors = PhraseSet::new(&file.pair_anaphors);
+        let anaphor_words = pair_anaphors
+            .last_words()
+            .cloned()
+            .chain(crate::ANAPHOR_PRONOUNS.iter().map(|w| (*w).to_owned()))
+            .collect();
         Ok(RelationRules {
             cues,
             cues_by_first,
@@ -250,8 +267,9 @@ impl RelationRules {
             agent_nouns: PhraseSet::new(&file.agent_nouns),
             counter_state_nouns: PhraseSet::new(&file.counter_state_nouns),
             light_verbs: PhraseSet::new(&file.light_verbs),
-            pair_anaphors: PhraseSet::new(&file.pair_anaphors),
+            pair_anaphors,
             boilerplate: PhraseSet::new(&file.boilerplate),
+            anaphor_words,
         })
     }
 

@@ -89,7 +89,8 @@ pub(crate) struct SentenceMention {
     pub is_country: bool,
 }
 
-#[derive(Debug)]
+/// Empty (the default) for a sentence read without tokens: see `RelationRules::scan_unnamed`.
+#[derive(Debug, Default)]
 pub(crate) struct SentenceView {
     pub tokens: Vec<Token>,
     pub groups: Vec<Group>,
@@ -747,30 +748,8 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = i;
-            let rest = &text[i..limit];
-            let mut chars = rest.char_indices().peekable();
-            while let Some((offset, ch)) = chars.next() {
-                // Letters, and an apostrophe inside a word ("don't", "O'Brien") but not a
-                // possessive ("Iran's").
-                let inner_apostrophe = (ch == '\'' || ch == '’')
-                    && chars
-                        .peek()
-                        .is_some_and(|&(_, next)| next.is_alphanumeric())
-                    && !is_possessive_s(&rest[offset + ch.len_utf8()..]);
-                if !(ch.is_alphanumeric() || inner_apostrophe) {
-                    break;
-                }
-                end = i + offset + ch.len_utf8();
-            }
-            // "won't" is "wo" + "n't". The suffix is measured on the original bytes: its
-            // apostrophe may be curly (3 bytes), and lower-casing may change lengths.
-            let original = &text[i..end];
-            let negation = ["n’t", "n't", "N’T", "N'T"]
-                .iter()
-                .find(|suffix| original.len() > suffix.len() && original.ends_with(*suffix));
-            if let Some(suffix) = negation {
-                let stem_end = end - suffix.len();
+            let end = word_end(text, i, limit);
+            if let Some(stem_end) = negation_stem_end(text, i, end) {
                 tokens.push(word_token(text, i, stem_end));
                 tokens.push(Token {
                     span: Span::new(stem_end, end),
@@ -824,6 +803,104 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
     tokens
 }
 
+/// The end of the word that starts at `start`: letters and digits, and an apostrophe inside a
+/// word ("don't", "O'Brien") but not a possessive ("Iran's").
+fn word_end(text: &str, start: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    // Most words are ASCII letters: walk those bytes, and the characters only past them.
+    while end < limit && bytes[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    let rest = &text[start..limit];
+    let ascii_len = end - start;
+    let mut chars = rest[ascii_len..].char_indices().peekable();
+    while let Some((offset, ch)) = chars.next() {
+        let offset = offset + ascii_len;
+        let inner_apostrophe = (ch == '\'' || ch == '’')
+            && chars
+                .peek()
+                .is_some_and(|&(_, next)| next.is_alphanumeric())
+            && !is_possessive_s(&rest[offset + ch.len_utf8()..]);
+        if !(ch.is_alphanumeric() || inner_apostrophe) {
+            break;
+        }
+        end = start + offset + ch.len_utf8();
+    }
+    end
+}
+
+/// Where the stem ends if the word `start..end` ends in "n't": "won't" is "wo" + "n't". The
+/// suffix is measured on the original bytes: its apostrophe may be curly (3 bytes), and
+/// lower-casing may change lengths.
+fn negation_stem_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let original = &text[start..end];
+    ["n’t", "n't", "N’T", "N'T"]
+        .iter()
+        .find(|suffix| original.len() > suffix.len() && original.ends_with(*suffix))
+        .map(|suffix| end - suffix.len())
+}
+
+/// Reads a sentence that names no actor the way [`tokenize`] would split it, without building
+/// tokens, for the two things such a sentence can hold for later ones. Returns `None` if some
+/// word satisfies `is_anaphor` (the caller must build the full view), else whether two
+/// capitalized words follow each other past the first token (a name the data does not know).
+pub(crate) fn scan_unnamed(
+    text: &str,
+    sentence: Span,
+    is_anaphor: impl Fn(&str) -> bool,
+) -> Option<bool> {
+    let mut unknown_name = false;
+    let mut count = 0usize;
+    let mut previous_capitalized = false;
+    let mut push = |capitalized_word: bool| {
+        if capitalized_word && previous_capitalized && count >= 2 {
+            unknown_name = true;
+        }
+        previous_capitalized = capitalized_word;
+        count += 1;
+    };
+    let mut buffer = [0u8; 16];
+    let mut i = sentence.start;
+    while i < sentence.end {
+        let c = text[i..].chars().next().expect("on a char boundary");
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let end = word_end(text, i, sentence.end);
+            let stem_end = negation_stem_end(text, i, end);
+            let word = &text[i..stem_end.unwrap_or(end)];
+            let found = if word.is_ascii() && word.len() <= buffer.len() {
+                let lower = &mut buffer[..word.len()];
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                is_anaphor(std::str::from_utf8(lower).expect("ASCII"))
+            } else {
+                is_anaphor(&lower_word(word))
+            };
+            if found {
+                return None;
+            }
+            push(c.is_uppercase());
+            if stem_end.is_some() {
+                push(false);
+            }
+            i = end;
+            continue;
+        }
+        if (c == '\'' || c == '’') && is_possessive_s(&text[i + c.len_utf8()..sentence.end]) {
+            push(false);
+            i += c.len_utf8() + 1;
+            continue;
+        }
+        push(false);
+        i += c.len_utf8();
+    }
+    Some(unknown_name)
+}
+
 /// True if `rest` (just after an apostrophe) is a possessive "s" standing alone.
 fn is_possessive_s(rest: &str) -> bool {
     let mut chars = rest.chars();
@@ -848,5 +925,96 @@ fn word_token(text: &str, start: usize, end: usize) -> Token {
         lower: lower_word(&text[start..end]),
         kind: TokenKind::Word,
         capitalized: text[start..].starts_with(char::is_uppercase),
+    }
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Pieces that exercise every branch of the tokenizer: words in both cases, inner and
+    /// possessive apostrophes (straight and curly), "n't", digits, accents and punctuation.
+    const PIECES: &[&str] = &[
+        "He",
+        "he",
+        "It",
+        "its",
+        "they",
+        "Obama",
+        "Barack",
+        "House",
+        "the",
+        "two",
+        "countries",
+        "said",
+        "DON'T",
+        "won’t",
+        "isn't",
+        "O'Brien",
+        "Iran's",
+        "Iran’s",
+        "’s",
+        "'",
+        "’",
+        "“",
+        "”",
+        "—",
+        "-",
+        ".",
+        ",",
+        "Mr.",
+        "2015",
+        "É",
+        "élysée",
+        "Über",
+        "s",
+        "S",
+        "n't",
+        "x'",
+        "'t",
+        "  ",
+        "\n",
+    ];
+
+    fn sentence() -> impl Strategy<Value = String> {
+        prop::collection::vec((prop::sample::select(PIECES), any::<bool>()), 0..24).prop_map(
+            |pieces| {
+                pieces
+                    .into_iter()
+                    .map(|(piece, space)| {
+                        if space {
+                            format!("{piece} ")
+                        } else {
+                            piece.into()
+                        }
+                    })
+                    .collect()
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// `scan_unnamed` reads a sentence exactly as `tokenize` splits it: it finds a word
+        /// whenever a token has it, and the same run of capitalized words.
+        #[test]
+        fn scan_agrees_with_tokenize(text in sentence()) {
+            let span = Span::new(0, text.len());
+            let tokens = tokenize(&text, span, &[]);
+            let anaphors = ["he", "it", "two", "countries"];
+            let capitalized = |i: usize| {
+                tokens[i].kind == TokenKind::Word && tokens[i].capitalized
+            };
+            let unknown_name = (2..tokens.len()).any(|i| capitalized(i) && capitalized(i - 1));
+            let has_anaphor = tokens.iter().any(|t| anaphors.contains(&t.lower.as_str()));
+            let scanned = scan_unnamed(&text, span, |w| anaphors.contains(&w));
+            prop_assert_eq!(scanned.is_none(), has_anaphor);
+            if let Some(found) = scanned {
+                prop_assert_eq!(found, unknown_name);
+            }
+        }
     }
 }
