@@ -194,10 +194,12 @@ impl RelationRules {
     /// pair anaphors and "they" or "we" always do, since they are resolved in the second pass.
     /// `None`: the sentence needs its full view.
     fn scan_unnamed(&self, text: &str, sentence: Span, state: &DocumentState) -> Option<bool> {
+        let any_of =
+            |words: &[&str], word: &str| words.iter().any(|w| w.eq_ignore_ascii_case(word));
         sentence::scan_unnamed(text, sentence, |word| {
-            self.anaphor_words.contains(word)
-                || (state.last_person.is_some() && PERSON_PRONOUNS.contains(&word))
-                || (state.last_topic.is_some() && matches!(word, "it" | "its"))
+            self.anaphor_words.contains_ignoring_ascii_case(word)
+                || (state.last_person.is_some() && any_of(PERSON_PRONOUNS, word))
+                || (state.last_topic.is_some() && any_of(&["it", "its"], word))
         })
     }
 
@@ -617,22 +619,24 @@ fn quote_regions(text: &str) -> Vec<Span> {
     let mut regions = Vec::new();
     let mut open: Option<usize> = None;
     let mut straight_open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '“' => open = Some(i),
-            '”' => {
-                if let Some(start) = open.take() {
-                    regions.push(Span::new(start, i + c.len_utf8()));
-                }
-            }
-            '"' => match straight_open.take() {
+    let bytes = text.as_bytes();
+    // Only three bytes matter: '"', '\n', and 0xE2, which starts both curly quotes.
+    for i in memchr::memchr3_iter(b'"', b'\n', 0xE2, bytes) {
+        match bytes[i] {
+            b'"' => match straight_open.take() {
                 Some(start) => regions.push(Span::new(start, i + 1)),
                 None => straight_open = Some(i),
             },
-            '\n' if text[i + 1..].starts_with('\n') => {
+            b'\n' if bytes.get(i + 1) == Some(&b'\n') => {
                 // Quotes do not run across paragraphs unclosed.
                 open = None;
                 straight_open = None;
+            }
+            0xE2 if text[i..].starts_with('“') => open = Some(i),
+            0xE2 if text[i..].starts_with('”') => {
+                if let Some(start) = open.take() {
+                    regions.push(Span::new(start, i + '”'.len_utf8()));
+                }
             }
             _ => {}
         }

@@ -161,7 +161,37 @@ pub struct RelationRules {
     pub(crate) boilerplate: PhraseSet,
     /// Words that make a sentence without mentions worth reading: a pronoun or pair anaphor
     /// there may stand for actors named earlier (see `lib.rs`, `is_quiet`).
-    pub(crate) anaphor_words: HashSet<String>,
+    pub(crate) anaphor_words: WordSet,
+}
+
+/// A few lower-case words, looked up without hashing: bucketed by length, compared ignoring
+/// ASCII case, so a word can be looked up as written.
+#[derive(Debug, Default)]
+pub(crate) struct WordSet {
+    by_len: Vec<Vec<String>>,
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> WordSet {
+        let mut set = WordSet::default();
+        for word in words {
+            if set.by_len.len() <= word.len() {
+                set.by_len.resize(word.len() + 1, Vec::new());
+            }
+            if !set.by_len[word.len()].contains(&word) {
+                set.by_len[word.len()].push(word);
+            }
+        }
+        set
+    }
+}
+
+impl WordSet {
+    pub(crate) fn contains_ignoring_ascii_case(&self, word: &str) -> bool {
+        self.by_len
+            .get(word.len())
+            .is_some_and(|words| words.iter().any(|w| w.eq_ignore_ascii_case(word)))
+    }
 }
 
 impl RelationRules {

@@ -812,6 +812,10 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
     while end < limit && bytes[end].is_ascii_alphanumeric() {
         end += 1;
     }
+    // Any other ASCII byte but an apostrophe ends the word.
+    if end == limit || (bytes[end].is_ascii() && bytes[end] != b'\'') {
+        return end;
+    }
     let rest = &text[start..limit];
     let ascii_len = end - start;
     let mut chars = rest[ascii_len..].char_indices().peekable();
@@ -848,6 +852,7 @@ fn negation_stem_end(text: &str, start: usize, end: usize) -> Option<usize> {
 pub(crate) fn scan_unnamed(
     text: &str,
     sentence: Span,
+    // Gets ASCII words as written, others lower-cased: it must ignore ASCII case.
     is_anaphor: impl Fn(&str) -> bool,
 ) -> Option<bool> {
     let mut unknown_name = false;
@@ -860,10 +865,20 @@ pub(crate) fn scan_unnamed(
         previous_capitalized = capitalized_word;
         count += 1;
     };
-    let mut buffer = [0u8; 16];
+    let bytes = text.as_bytes();
     let mut i = sentence.start;
     while i < sentence.end {
-        let c = text[i..].chars().next().expect("on a char boundary");
+        let b = bytes[i];
+        // `char::is_whitespace` of an ASCII byte, without decoding it.
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            i += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            text[i..].chars().next().expect("on a char boundary")
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -872,11 +887,8 @@ pub(crate) fn scan_unnamed(
             let end = word_end(text, i, sentence.end);
             let stem_end = negation_stem_end(text, i, end);
             let word = &text[i..stem_end.unwrap_or(end)];
-            let found = if word.is_ascii() && word.len() <= buffer.len() {
-                let lower = &mut buffer[..word.len()];
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                is_anaphor(std::str::from_utf8(lower).expect("ASCII"))
+            let found = if word.is_ascii() {
+                is_anaphor(word)
             } else {
                 is_anaphor(&lower_word(word))
             };
@@ -1010,7 +1022,9 @@ mod scan_tests {
             };
             let unknown_name = (2..tokens.len()).any(|i| capitalized(i) && capitalized(i - 1));
             let has_anaphor = tokens.iter().any(|t| anaphors.contains(&t.lower.as_str()));
-            let scanned = scan_unnamed(&text, span, |w| anaphors.contains(&w));
+            let scanned = scan_unnamed(&text, span, |w| {
+                anaphors.iter().any(|a| a.eq_ignore_ascii_case(w))
+            });
             prop_assert_eq!(scanned.is_none(), has_anaphor);
             if let Some(found) = scanned {
                 prop_assert_eq!(found, unknown_name);
