@@ -23,6 +23,14 @@ pub fn split_sentences(text: &str, protected: &[Span]) -> Vec<Span> {
     let mut cuts: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        // Most bytes cannot end a sentence: skip to the next that can.
+        match bytes[i..]
+            .iter()
+            .position(|&b| MAY_END_SENTENCE[usize::from(b)])
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let b = bytes[i];
         if b == b'\n' || b == b'\r' {
             let run_start = i;
@@ -138,6 +146,18 @@ fn cuts_protected(protected: &[Span], cut: usize) -> bool {
 }
 
 /// Byte length of the sentence-ending punctuation character at `i`, or 0 if there is none.
+/// Bytes the splitter stops at: line breaks, terminal punctuation, and 0xE2, which starts "…".
+static MAY_END_SENTENCE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let bytes = b"\n\r.!?\xE2";
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 fn terminal_len_at(text: &str, i: usize) -> usize {
     match text.as_bytes().get(i) {
         Some(b'.' | b'!' | b'?') => 1,

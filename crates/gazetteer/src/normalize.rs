@@ -52,6 +52,35 @@ impl NormalizedText {
                 i += 1;
                 continue;
             }
+            if b.is_ascii() {
+                // Most tokens are ASCII letters and digits up to an ASCII separator: one pass
+                // over the bytes decides case and copies them.
+                let mut cases = 0;
+                let mut end = i;
+                while let Some(&class) = bytes.get(end).map(|&b| &ASCII_CLASS[usize::from(b)]) {
+                    if class == 0 {
+                        break;
+                    }
+                    cases |= class;
+                    end += 1;
+                }
+                let (upper, lower) = (cases & UPPER != 0, cases & LOWER != 0);
+                if bytes.get(end).is_none_or(u8::is_ascii) {
+                    if end - i == 1 && upper && is_middle_initial(text, end, &out.bytes) {
+                        i = end;
+                        continue;
+                    }
+                    out.record(i);
+                    let from = out.bytes.len();
+                    out.bytes.extend_from_slice(&bytes[i..end]);
+                    if !(upper && !lower) {
+                        out.bytes[from..].make_ascii_lowercase();
+                    }
+                    at_separator = false;
+                    i = end;
+                    continue;
+                }
+            }
             let c = text[i..].chars().next().expect("i is on a char boundary");
             if !is_word_char(c) {
                 if !at_separator {
@@ -163,6 +192,31 @@ impl NormalizedText {
         }
     }
 }
+
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// For each byte: `UPPER`, `LOWER` or `DIGIT` for ASCII letters and digits, else 0 (a separator,
+/// or a byte of a character that is not ASCII).
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_lowercase() {
+            LOWER
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Normalizes an alias the way [`NormalizedText`] normalizes text, without the outer spaces.
 pub(crate) fn normalize_alias(alias: &str) -> String {
