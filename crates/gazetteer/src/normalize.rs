@@ -73,7 +73,8 @@ impl NormalizedText {
                     out.record(i);
                     let from = out.bytes.len();
                     out.bytes.extend_from_slice(&bytes[i..end]);
-                    if !(upper && !lower) {
+                    // Capitals only ("US", "IRAN") keep their case.
+                    if !upper || lower {
                         out.bytes[from..].make_ascii_lowercase();
                     }
                     at_separator = false;

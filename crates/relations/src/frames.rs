@@ -519,18 +519,7 @@ impl<'a> Reader<'a> {
                 relation = Relation::Opposes;
             }
         }
-        // An attack that is only announced, intended or conditional is a threat: "Israel will
-        // strike Iran", "X vowed to destroy Y", "if Damascus attacks, Washington would strike".
-        // The condition itself ("if the U.S. attacks Iran again, ...") threatens nothing.
-        if relation == Relation::Attacks
-            && modality != Some(Modality::Negated)
-            && modality != Some(Modality::Reported)
-            && !self.in_condition(first)
-            && (modality == Some(Modality::Hypothetical) || self.announced(first, subject))
-        {
-            relation = Relation::Threatens;
-            modality = None;
-        }
+        (relation, modality) = self.as_threat(relation, cue, modality, first, subject);
         // "Israel and Hamas each accused the other", "accused each other": both ways.
         let reciprocal = matches!(
             (view.word(last + 1), view.word(last + 2)),
@@ -868,7 +857,13 @@ impl<'a> Reader<'a> {
                 } else {
                     (holder, other)
                 };
-                self.emit_groups(cue.relation, source, target, (first, last), base, modality);
+                // "Israel will carry out strikes on Iran": announced, an act is a threat.
+                let (relation, modality) = if role_noun {
+                    (cue.relation, modality)
+                } else {
+                    self.as_threat(cue.relation, cue, modality, first, holder)
+                };
+                self.emit_groups(relation, source, target, (first, last), base, modality);
             }
         }
     }
@@ -1631,6 +1626,63 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// An attack or act of pressure that is only announced, intended or conditional is a
+    /// threat: "Israel will strike Iran", "X vowed to destroy Y", "the EU is ready to impose
+    /// sanctions on Russia", "if Damascus attacks, Washington would strike". The condition
+    /// itself ("if the U.S. attacks Iran again, ...") threatens nothing.
+    fn as_threat(
+        &self,
+        relation: Relation,
+        cue: &Cue,
+        modality: Option<Modality>,
+        first: usize,
+        subject: usize,
+    ) -> (Relation, Option<Modality>) {
+        let open = modality != Some(Modality::Negated)
+            && modality != Some(Modality::Reported)
+            && !self.in_condition(first);
+        // Pressure announced is mostly a decision ("the US said it would expel 60 diplomats"):
+        // it threatens only when made readiness or conditional ("will sanction Caracas if").
+        let threat = if relation == Relation::Attacks {
+            modality == Some(Modality::Hypothetical) || self.announced(first, subject)
+        } else {
+            cue.coercive && (self.readiness(first, subject) || self.condition_after(first))
+        };
+        if open && threat {
+            (Relation::Threatens, None)
+        } else {
+            (relation, modality)
+        }
+    }
+
+    /// True if the subject threatens or stands ready to do what the cue says: "threatened to
+    /// impose sanctions", "is ready to expel".
+    fn readiness(&self, cue: usize, subject: usize) -> bool {
+        let view = self.view;
+        let from = view.groups[subject].last + 1;
+        (from.min(cue)..cue).any(|j| {
+            matches!(
+                view.word(j),
+                "threatened"
+                    | "threatens"
+                    | "threaten"
+                    | "threatening"
+                    | "ready"
+                    | "prepared"
+                    | "poised"
+            )
+        })
+    }
+
+    /// True if an "if" or "unless" clause follows the cue in its sentence: "will sanction
+    /// Venezuela if Maduro stays".
+    fn condition_after(&self, cue: usize) -> bool {
+        let view = self.view;
+        (cue + 1..view.len())
+            .take_while(|&j| !view.is_punct(j, ";"))
+            .any(|j| matches!(view.word(j), "if" | "unless"))
+    }
+
     /// True if the verb at `cue` is announced rather than done: a future ("will strike") or an
     /// intention ("vowed to strike", "threatened to destroy") between its subject and it.
     fn announced(&self, cue: usize, subject: usize) -> bool {
@@ -1657,6 +1709,9 @@ impl<'a> Reader<'a> {
                     | "plans"
                     | "planned"
                     | "going"
+                    | "ready"
+                    | "prepared"
+                    | "poised"
             )
         })
     }

@@ -47,6 +47,8 @@ struct CueEntry {
     needs_person: bool,
     #[serde(default)]
     event: bool,
+    #[serde(default)]
+    coercive: bool,
 }
 
 /// How a cue is used in a sentence, which decides where its actors are.
@@ -81,6 +83,9 @@ pub(crate) struct Cue {
     /// A noun of an act even though "of" introduces its object ("the invasion of Ukraine"):
     /// nouns whose first preposition is "of" are otherwise roles ("an ally of Assad").
     pub event: bool,
+    /// An act of pressure ("sanctions", "expel"): announced or conditional, like an attack, it
+    /// is a threat.
+    pub coercive: bool,
 }
 
 /// A set of (possibly multi-word) phrases, matched on lower-case word tokens.
@@ -246,6 +251,7 @@ impl RelationRules {
                         carrier: entry.carrier,
                         needs_person: entry.needs_person,
                         event: entry.event,
+                        coercive: entry.coercive,
                     });
                 }
             }
@@ -263,6 +269,7 @@ impl RelationRules {
                 carrier: false,
                 needs_person: false,
                 event: false,
+                coercive: false,
             });
         }
         if !problems.is_empty() {

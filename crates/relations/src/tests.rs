@@ -513,6 +513,23 @@ fn hard_cases() {
         &["TUR threatens kurds"],
     );
     check("Israel threatened to strike Iran.", &["ISR threatens IRN"]);
+    check(
+        "Turkey will carry out strikes on Kurdish positions.",
+        &["TUR threatens kurds"],
+    );
+    // Pressure is a threat when held ready or conditional, a decision when announced.
+    check(
+        "Russia is ready to impose sanctions on Turkey.",
+        &["RUS threatens TUR"],
+    );
+    check(
+        "Egypt will sanction Qatar unless Doha closes the base.",
+        &["EGY threatens QAT"],
+    );
+    check(
+        "Iran said it would expel Turkish diplomats.",
+        &["IRN opposes TUR [hypothetical]"],
+    );
     // Reported accusations: the accuser opposes the accused; the attack is only reported.
     check(
         "Egypt accused Qatar of attacking Syria.",
