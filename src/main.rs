@@ -15,7 +15,7 @@ mod pipeline;
 
 use std::{
     io::{self, Write},
-    path::PathBuf,
+    path::{Path, PathBuf},
     process::ExitCode,
 };
 
@@ -80,9 +80,9 @@ enum Command {
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<PathBuf>,
 
-        /// Write to FILE (atomically) instead of standard output; its extension gives the format:
-        /// .json, .dot, .graphml, .gexf, or a picture .svg, .png, .pdf (needs Graphviz). For
-        /// --format csv, a folder.
+        /// Write to FILE (atomically) instead of standard output (- is standard output); its
+        /// extension gives the format: .json, .dot, .graphml, .gexf, or a picture .svg, .png,
+        /// .pdf (needs Graphviz). For --format csv, a folder.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
 
@@ -107,7 +107,7 @@ enum Command {
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<PathBuf>,
 
-        /// Write to FILE (atomically) instead of standard output.
+        /// Write to FILE (atomically) instead of standard output (- is standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
 
@@ -121,7 +121,8 @@ enum Command {
         #[arg(required = true, value_name = "PART")]
         parts: Vec<PathBuf>,
 
-        /// Write to FILE (atomically) instead of standard output; its extension gives the format.
+        /// Write to FILE (atomically) instead of standard output (- is standard output); its
+        /// extension gives the format.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
 
@@ -351,7 +352,7 @@ fn main() -> ExitCode {
             graph_command::build(
                 &args,
                 inputs,
-                output.as_deref(),
+                stdout_if_dash(output.as_deref()),
                 format.map(Into::into),
                 *top,
             )
@@ -362,7 +363,7 @@ fn main() -> ExitCode {
             jsonl: _,
         } => {
             let args = graph_args(actorgraph_graph::GraphOptions::default());
-            distributed::extract(&args, inputs, output.as_deref())
+            distributed::extract(&args, inputs, stdout_if_dash(output.as_deref()))
         }
         Command::Merge {
             parts,
@@ -378,7 +379,7 @@ fn main() -> ExitCode {
             } else {
                 distributed::MergeOutput::Graph(format.map(Into::into))
             };
-            distributed::merge(&args, parts, output.as_deref(), how, *top)
+            distributed::merge(&args, parts, stdout_if_dash(output.as_deref()), how, *top)
         }
         Command::Explain { args, graph } => {
             graph_command::explain(&graph_args(graph.options()), args)
@@ -410,4 +411,9 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `-o -` means standard output, as `-` does for inputs: never a file named "-".
+fn stdout_if_dash(output: Option<&Path>) -> Option<&Path> {
+    output.filter(|path| *path != Path::new("-"))
 }

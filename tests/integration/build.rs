@@ -411,3 +411,20 @@ fn python_has(modules: &[&str]) -> bool {
         &["-c", &format!("import {}", modules.join(", "))],
     )
 }
+
+#[test]
+fn dash_as_output_is_standard_output() {
+    let name = file_name(&sample_articles()[0]);
+    let to_stdout = run(&["build", &format!("data/corpus/{name}"), "--format", "json"]);
+    let to_dash = run(&[
+        "build",
+        &format!("data/corpus/{name}"),
+        "--format",
+        "json",
+        "-o",
+        "-",
+    ]);
+    assert!(to_dash.status.success(), "{}", stderr(&to_dash));
+    assert_eq!(stdout(&to_dash), stdout(&to_stdout));
+    assert!(!root().join("-").exists(), "wrote a file named '-'");
+}
