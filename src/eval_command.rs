@@ -2,6 +2,7 @@
 
 use std::{fs, path::PathBuf};
 
+use actorgraph_core::parse_iso_date;
 use actorgraph_eval::{score, EvalDocument, Gold, SentenceActors};
 use actorgraph_graph::{GraphBuilder, GraphOptions};
 
@@ -37,10 +38,18 @@ pub(crate) fn eval(
     let mut read = Vec::new();
     for source in input::expand(inputs)? {
         input::read_documents(&source, read_options, &mut |document| match document {
-            Ok(document) if gold.documents.iter().any(|d| d.file == document.id) => {
-                read.push(document)
+            Ok(mut document) => {
+                let Some(gold_document) = gold.documents.iter().find(|d| d.file == document.id)
+                else {
+                    return;
+                };
+                // A text file carries no date; the gold knows the article's, and roll-up
+                // depends on it (who held office then).
+                if document.date.is_none() {
+                    document.date = gold_document.date.as_deref().and_then(parse_iso_date);
+                }
+                read.push(document);
             }
-            Ok(_) => {}
             Err(skip) => eprintln!("actorgraph: {skip}"),
         });
     }

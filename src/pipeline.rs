@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use actorgraph_core::{ActorId, Document};
+use actorgraph_core::{ActorId, Document, EntityType};
 use actorgraph_gazetteer::{Analysis, Gazetteer};
 use actorgraph_graph::{DocumentExtract, NodeCatalog, NodeInfo};
 use actorgraph_relations::{DocumentInput, RelationRules};
@@ -82,5 +82,20 @@ impl NodeCatalog for Catalog<'_> {
             role,
             aliases: actor.aliases.clone(),
         }
+    }
+
+    /// A former office holder, a person every one of whose offices had ended by the date,
+    /// acts for no country. Before a first office the data may just not list earlier ones
+    /// (a senator later made minister), so that person still acts for their country, as do
+    /// persons without dates, all other actors, and undated evidence.
+    fn country_on(&self, id: &ActorId, date: Option<&str>) -> Option<ActorId> {
+        let actor = self.0.actor(id.as_str())?;
+        let (Some(date), EntityType::Person) = (date, actor.entity_type) else {
+            return actor.country.clone();
+        };
+        if !actor.roles.is_empty() && actor.roles.iter().all(|r| r.ended_before(date)) {
+            return None;
+        }
+        actor.country.clone()
     }
 }

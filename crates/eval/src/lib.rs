@@ -33,6 +33,9 @@ pub type Triple = (String, String, String);
 #[derive(Clone, Debug, Deserialize)]
 pub struct GoldDocument {
     pub file: String,
+    /// The article's date, `YYYY-MM-DD`, for an input that does not carry its own.
+    #[serde(default)]
+    pub date: Option<String>,
     #[serde(default)]
     pub entities: Vec<String>,
     #[serde(default)]

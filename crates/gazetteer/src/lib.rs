@@ -67,6 +67,16 @@ pub struct Role {
     pub to: Option<String>,
 }
 
+impl Role {
+    /// True if the role had ended by `date` (`YYYY-MM-DD`). The end is inclusive at its own
+    /// precision: a role "to: 2012" was held all through 2012.
+    pub fn ended_before(&self, date: &str) -> bool {
+        self.to
+            .as_deref()
+            .is_some_and(|to| to < date.get(..to.len()).unwrap_or(date))
+    }
+}
+
 /// The mentions found in one text, and its sentences.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Analysis {

@@ -1,7 +1,7 @@
 //! Table-driven matcher tests: one `check(text, expected)` helper over many cases, positive and
 //! negative, against a small data set written for the purpose.
 
-use crate::{DataSource, Gazetteer};
+use crate::{DataSource, Gazetteer, Role};
 
 const DATA: &str = r#"[
     (id: "GBR", entity_type: country, label: "United Kingdom",
@@ -352,4 +352,23 @@ fn agent_phrases_keep_their_sector() {
         &[("Levan Dzhagaryan", "levan-dzhagaryan", "name")],
     );
     check("Iran, forces", &[("Iran", "IRN", "name")]);
+}
+
+#[test]
+fn roles_end_at_the_precision_of_their_end_date() {
+    let role = |to: Option<&str>| Role {
+        title: "president".to_owned(),
+        of: None,
+        from: Some("1990-05-22".to_owned()),
+        to: to.map(str::to_owned),
+    };
+    let saleh = role(Some("2012-02-25"));
+    assert!(!saleh.ended_before("2012-02-25") && saleh.ended_before("2012-02-26"));
+    // "to: 2012" runs through 2012; "to: 2012-02" through February.
+    assert!(!role(Some("2012")).ended_before("2012-12-31"));
+    assert!(role(Some("2012")).ended_before("2013-01-01"));
+    assert!(!role(Some("2012-02")).ended_before("2012-02-29"));
+    assert!(role(Some("2012-02")).ended_before("2012-03-01"));
+    // A role without an end is held still.
+    assert!(!role(None).ended_before("2100-01-01"));
 }

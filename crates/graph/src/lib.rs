@@ -102,6 +102,28 @@ pub struct NodeInfo {
 /// Where the builder looks actors up when it finishes.
 pub trait NodeCatalog {
     fn node_info(&self, id: &ActorId) -> NodeInfo;
+
+    /// The country `id` acts for on `date` (`None`: undated). A catalog that knows when
+    /// persons held office says none for a date outside every office ("former president Ali
+    /// Abdullah Saleh" in 2015 does not act for Yemen). By default, `node_info`'s country.
+    fn country_on(&self, id: &ActorId, date: Option<&str>) -> Option<ActorId> {
+        let _ = date;
+        self.node_info(id).country
+    }
+}
+
+/// The country an actor acts for on any of `dates` (all of them unknown: undated).
+fn country_over(
+    catalog: &dyn NodeCatalog,
+    id: &ActorId,
+    dates: &BTreeSet<String>,
+) -> Option<ActorId> {
+    if dates.is_empty() {
+        return catalog.country_on(id, None);
+    }
+    dates
+        .iter()
+        .find_map(|date| catalog.country_on(id, Some(date)))
 }
 
 /// An actor node.
@@ -318,16 +340,22 @@ impl GraphBuilder {
 
     /// Builds the graph: roll-up, evidence filtering and de-duplication, aggregates.
     pub fn finish(self, catalog: &dyn NodeCatalog, options: &GraphOptions) -> ActorGraph {
-        let rolled = |id: &ActorId| -> ActorId {
+        // Each piece of evidence rolls up by its own date: a person acts for a country while in
+        // office.
+        let rolled = |id: &ActorId, date: Option<&str>| -> ActorId {
             match options.rollup {
                 Rollup::None => id.clone(),
-                Rollup::Country => catalog.node_info(id).country.unwrap_or_else(|| id.clone()),
+                Rollup::Country => catalog.country_on(id, date).unwrap_or_else(|| id.clone()),
             }
         };
 
         let mut nodes: BTreeMap<ActorId, NodeAccumulator> = BTreeMap::new();
         for (id, acc) in self.nodes {
-            let node = nodes.entry(rolled(&id)).or_default();
+            let rolled = match options.rollup {
+                Rollup::None => id,
+                Rollup::Country => country_over(catalog, &id, &acc.dates).unwrap_or(id),
+            };
+            let node = nodes.entry(rolled).or_default();
             node.mention_count += acc.mention_count;
             node.docs.extend(acc.docs);
             node.dates.extend(acc.dates);
@@ -335,15 +363,18 @@ impl GraphBuilder {
 
         let mut relations: BTreeMap<(ActorId, ActorId, Relation), Vec<Evidence>> = BTreeMap::new();
         for ((source, target, relation), evidence) in self.relations {
-            let (source, target) = (rolled(&source), rolled(&target));
-            if source == target {
-                continue;
+            for e in evidence {
+                let date = e.date.as_deref();
+                let (source, target) = (rolled(&source, date), rolled(&target, date));
+                if source == target {
+                    continue;
+                }
+                let key = ordered(source, target, relation.is_symmetric());
+                relations
+                    .entry((key.0, key.1, relation))
+                    .or_default()
+                    .push(e);
             }
-            let key = ordered(source, target, relation.is_symmetric());
-            relations
-                .entry((key.0, key.1, relation))
-                .or_default()
-                .extend(evidence);
         }
 
         // A threat is an act of opposition: what shows "X threatens Y" also shows "X opposes Y".
@@ -381,7 +412,15 @@ impl GraphBuilder {
                 // An affiliation known only from the data joins two actors of the graph; it does
                 // not bring in an actor the documents never name.
                 let unnamed = !nodes.contains_key(&affiliation) || !nodes.contains_key(&actor);
-                if actor == affiliation || (acc.docs.is_empty() && unnamed) {
+                // Nor does it hold for a person out of office on every date the graph names
+                // them ("former president Saleh"): they no longer act for the country.
+                let out_of_office = || {
+                    nodes.get(&actor).is_some_and(|node| {
+                        catalog.country_on(&actor, None).is_some()
+                            && country_over(catalog, &actor, &node.dates).is_none()
+                    })
+                };
+                if actor == affiliation || (acc.docs.is_empty() && (unnamed || out_of_office())) {
                     continue;
                 }
                 edges.push(affiliation_edge(actor, affiliation, acc));
@@ -400,6 +439,14 @@ impl GraphBuilder {
         let mut index: BTreeMap<ActorId, NodeIndex> = BTreeMap::new();
         for (id, acc) in nodes {
             let info = catalog.node_info(&id);
+            // Who the actor acts for on the graph's dates: nobody, for a person out of office.
+            let (country, affiliation) = match info.country {
+                Some(_) => match country_over(catalog, &id, &acc.dates) {
+                    Some(country) => (Some(country), info.affiliation),
+                    None => (None, None),
+                },
+                None => (None, info.affiliation),
+            };
             let node = Node {
                 label: if info.label.is_empty() {
                     id.to_string()
@@ -407,8 +454,8 @@ impl GraphBuilder {
                     info.label
                 },
                 entity_type: info.entity_type,
-                country: info.country,
-                affiliation: info.affiliation,
+                country,
+                affiliation,
                 role: info.role,
                 aliases: info.aliases,
                 mention_count: acc.mention_count,
@@ -523,5 +570,120 @@ fn affiliation_edge(actor: ActorId, affiliation: ActorId, acc: AffiliationAccumu
         last_date: None,
         role,
         evidence: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use actorgraph_core::{Modality, Span};
+
+    use super::*;
+
+    /// Saleh was president of Yemen until 2012; Yemen is a country.
+    struct Offices;
+
+    impl NodeCatalog for Offices {
+        fn node_info(&self, id: &ActorId) -> NodeInfo {
+            let saleh = id.as_str() == "ali-abdullah-saleh";
+            NodeInfo {
+                country: Some(ActorId::new(if saleh { "YEM" } else { id.as_str() })),
+                affiliation: saleh.then(|| ActorId::new("YEM")),
+                ..NodeInfo::default()
+            }
+        }
+
+        fn country_on(&self, id: &ActorId, date: Option<&str>) -> Option<ActorId> {
+            let out_of_office =
+                id.as_str() == "ali-abdullah-saleh" && date.is_some_and(|date| date > "2012-02-25");
+            (!out_of_office)
+                .then(|| self.node_info(id).country)
+                .flatten()
+        }
+    }
+
+    fn extract(doc: &str, date: &str) -> DocumentExtract {
+        let (saleh, target) = (ActorId::new("ali-abdullah-saleh"), ActorId::new("SAU"));
+        let evidence = Evidence {
+            doc: doc.to_owned(),
+            date: Some(date.to_owned()),
+            sentence: 0,
+            sentence_span: Span::new(0, 10),
+            text: "Saleh condemned Riyadh.".to_owned(),
+            source: saleh.clone(),
+            target: target.clone(),
+            relation: Relation::Opposes,
+            source_span: Span::new(0, 5),
+            target_span: Span::new(16, 22),
+            cue_span: Span::new(6, 15),
+            cue: "condemned".to_owned(),
+            modality: Modality::Asserted,
+            speaker: None,
+            confidence: 0.9,
+        };
+        DocumentExtract {
+            doc: doc.to_owned(),
+            date: Some(date.to_owned()),
+            mention_counts: [(saleh.clone(), 1), (target, 1), (ActorId::new("YEM"), 1)].into(),
+            evidence: vec![evidence],
+            affiliations: vec![Affiliation {
+                actor: saleh,
+                affiliation: ActorId::new("YEM"),
+                role: None,
+                doc: None,
+            }],
+        }
+    }
+
+    fn graph(extracts: &[DocumentExtract], rollup: Rollup) -> ActorGraph {
+        let mut builder = GraphBuilder::new();
+        for extract in extracts {
+            builder.add(extract.clone());
+        }
+        let options = GraphOptions {
+            rollup,
+            ..GraphOptions::default()
+        };
+        builder.finish(&Offices, &options)
+    }
+
+    fn relation_edges(graph: &ActorGraph) -> Vec<String> {
+        graph
+            .edges()
+            .map(|e| format!("{} {} {}", e.source, e.kind.as_str(), e.target))
+            .collect()
+    }
+
+    #[test]
+    fn a_person_acts_for_the_country_only_while_in_office() {
+        let in_office = extract("a", "2010-05-01");
+        let out_of_office = extract("b", "2015-05-10");
+
+        // Each piece of evidence rolls up by its own date.
+        let both = graph(&[in_office.clone(), out_of_office.clone()], Rollup::Country);
+        assert_eq!(
+            relation_edges(&both),
+            ["YEM opposes SAU", "ali-abdullah-saleh opposes SAU"]
+        );
+
+        // Out of office on every date the graph names him: no country, no affiliation, no
+        // affiliation edge from the data.
+        let later = graph(&[out_of_office], Rollup::None);
+        let saleh = later.node("ali-abdullah-saleh").unwrap();
+        assert_eq!(
+            (saleh.country.as_ref(), saleh.affiliation.as_ref()),
+            (None, None)
+        );
+        assert_eq!(relation_edges(&later), ["ali-abdullah-saleh opposes SAU"]);
+
+        let earlier = graph(&[in_office], Rollup::None);
+        let saleh = earlier.node("ali-abdullah-saleh").unwrap();
+        assert_eq!(saleh.country.as_ref().map(ActorId::as_str), Some("YEM"));
+        assert_eq!(
+            relation_edges(&earlier),
+            [
+                "ali-abdullah-saleh opposes SAU",
+                "ali-abdullah-saleh affiliated_with YEM"
+            ]
+        );
     }
 }
