@@ -531,6 +531,20 @@ impl SentenceView {
         {
             return false;
         }
+        // Opening a "that" clause, before a word that takes an object, the name is the clause's
+        // subject and the word its verb: "demanded that the US cancel THE sale". (Elsewhere the
+        // object may be a reduced relative: "the Iran deal the Senate rejected".)
+        let opens_clause = i >= 1
+            && (self.word(i - 1) == "that"
+                || i >= 2 && self.word(i - 1) == "the" && self.word(i - 2) == "that");
+        if opens_clause
+            && matches!(
+                words.get(1).copied(),
+                Some("the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these")
+            )
+        {
+            return false;
+        }
         // Verb-like endings and the common irregular pasts.
         let verb_like =
             w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly");

@@ -456,6 +456,15 @@ fn readings_that_are_not_relations() {
     );
     // A country's name modifying a noun is a topic, not a party.
     check("Erdogan condemned the Russia investigation.", &[]);
+    check(
+        "Erdogan condemned the Russia investigation the Senate held.",
+        &[],
+    );
+    // A country name before a verb with its own object is the clause's subject.
+    check(
+        "China demanded that the United States cancel the sale.",
+        &["CHN opposes USA"],
+    );
     // Things sent are not visits; officials sent are.
     check("Turkey sent missiles to Syria.", &[]);
     check(
