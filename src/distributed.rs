@@ -159,7 +159,7 @@ pub(crate) fn merge(
 fn read_part(path: &Path, each: &mut dyn FnMut(String, usize)) -> Result<(), Failure> {
     let cannot =
         |e: io::Error| Failure::UsageOrData(format!("actorgraph: error: {}: {e}", path.display()));
-    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+    let reader: Box<dyn BufRead> = if input::is_standard_stream(path) {
         Box::new(io::stdin().lock())
     } else {
         let file = fs::File::open(path).map_err(cannot)?;

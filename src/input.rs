@@ -155,13 +155,18 @@ fn is_input_file(path: &Path) -> bool {
     name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
 }
 
+/// True for `-`, which names standard input among inputs and standard output as `-o`.
+pub(crate) fn is_standard_stream(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 /// Expands the command line's inputs into the files to read, in order: each argument in turn, a
 /// folder's `.txt`, `.jsonl` and `.jsonl.gz` files recursively in sorted path order. A path that
 /// does not exist is a usage error, reported before any work starts.
 pub(crate) fn expand(inputs: &[PathBuf]) -> Result<Vec<InputSource>, Failure> {
     let mut sources = Vec::new();
     for input in inputs {
-        if input.as_os_str() == "-" {
+        if is_standard_stream(input) {
             sources.push(InputSource::Stdin);
             continue;
         }

@@ -415,5 +415,5 @@ fn main() -> ExitCode {
 
 /// `-o -` means standard output, as `-` does for inputs: never a file named "-".
 fn stdout_if_dash(output: Option<&Path>) -> Option<&Path> {
-    output.filter(|path| *path != Path::new("-"))
+    output.filter(|path| !input::is_standard_stream(path))
 }

@@ -52,48 +52,27 @@ impl NormalizedText {
                 i += 1;
                 continue;
             }
-            if b.is_ascii() {
-                // Most tokens are ASCII letters and digits up to an ASCII separator: one pass
-                // over the bytes decides case and copies them.
-                let mut cases = 0;
-                let mut end = i;
-                while let Some(&class) = bytes.get(end).map(|&b| &ASCII_CLASS[usize::from(b)]) {
-                    if class == 0 {
-                        break;
-                    }
-                    cases |= class;
-                    end += 1;
-                }
-                let (upper, lower) = (cases & UPPER != 0, cases & LOWER != 0);
-                if bytes.get(end).is_none_or(u8::is_ascii) {
-                    if end - i == 1 && upper && is_middle_initial(text, end, &out.bytes) {
-                        i = end;
+            // Most tokens are ASCII letters and digits up to an ASCII separator: one pass over
+            // the bytes finds the end and the case. Others are read by character.
+            let ascii = b.is_ascii().then(|| ascii_token(bytes, i)).flatten();
+            let (token_end, keep_case) = match ascii {
+                Some(token) => token,
+                None => {
+                    let c = text[i..].chars().next().expect("i is on a char boundary");
+                    if !is_word_char(c) {
+                        if !at_separator {
+                            out.push_separator(i);
+                            at_separator = true;
+                        }
+                        i += c.len_utf8();
                         continue;
                     }
-                    out.record(i);
-                    let from = out.bytes.len();
-                    out.bytes.extend_from_slice(&bytes[i..end]);
-                    // Capitals only ("US", "IRAN") keep their case.
-                    if !upper || lower {
-                        out.bytes[from..].make_ascii_lowercase();
-                    }
-                    at_separator = false;
-                    i = end;
-                    continue;
+                    let token_end = i + text[i..]
+                        .find(|c: char| !is_word_char(c))
+                        .unwrap_or(text.len() - i);
+                    (token_end, is_capitals(&text[i..token_end]))
                 }
-            }
-            let c = text[i..].chars().next().expect("i is on a char boundary");
-            if !is_word_char(c) {
-                if !at_separator {
-                    out.push_separator(i);
-                    at_separator = true;
-                }
-                i += c.len_utf8();
-                continue;
-            }
-            let token_end = i + text[i..]
-                .find(|c: char| !is_word_char(c))
-                .unwrap_or(text.len() - i);
+            };
             let token = &text[i..token_end];
             // A middle initial between two names ("Dmitri A. Medvedev", "George W. Bush") is
             // left out, so the full name matches. "U.S." is no such initial: its letters do not
@@ -102,15 +81,13 @@ impl NormalizedText {
                 i = token_end;
                 continue;
             }
-            let keep_case = is_capitals(token);
             if token.is_ascii() {
                 // Byte for byte: one checkpoint at most, however long the token.
                 out.record(i);
-                if keep_case {
-                    out.bytes.extend_from_slice(token.as_bytes());
-                } else {
-                    out.bytes
-                        .extend(token.bytes().map(|b| b.to_ascii_lowercase()));
+                let from = out.bytes.len();
+                out.bytes.extend_from_slice(token.as_bytes());
+                if !keep_case {
+                    out.bytes[from..].make_ascii_lowercase();
                 }
             } else {
                 for (offset, c) in token.char_indices() {
@@ -269,6 +246,24 @@ fn is_middle_initial(text: &str, token_end: usize, normalized: &[u8]) -> bool {
         })
         .unwrap_or(false);
     next_is_name && previous
+}
+
+/// The ASCII token of letters and digits starting at `start`, if an ASCII byte (or the end)
+/// follows it: its end, and whether it is in capitals only ([`is_capitals`]).
+fn ascii_token(bytes: &[u8], start: usize) -> Option<(usize, bool)> {
+    let mut cases = 0;
+    let mut end = start;
+    while let Some(&class) = bytes.get(end).map(|&b| &ASCII_CLASS[usize::from(b)]) {
+        if class == 0 {
+            break;
+        }
+        cases |= class;
+        end += 1;
+    }
+    bytes
+        .get(end)
+        .is_none_or(u8::is_ascii)
+        .then_some((end, cases & UPPER != 0 && cases & LOWER == 0))
 }
 
 /// A token is kept in capitals when it has at least one capital letter and no lower-case one.

@@ -199,6 +199,23 @@ const NOUN_DETERMINERS: &[&str] = &[
     "no", "'s",
 ];
 
+/// Words that announce an act rather than report it: "will strike", "vowed to destroy".
+const INTENTIONS: &[&str] = &[
+    "will", "shall", "'ll", "vowed", "vows", "vow", "pledged", "pledges", "promised", "promises",
+    "intends", "intend", "plans", "planned", "going",
+];
+
+/// Words that hold an act ready as a threat: "threatened to expel", "is ready to impose".
+const READINESS: &[&str] = &[
+    "threatened",
+    "threatens",
+    "threaten",
+    "threatening",
+    "ready",
+    "prepared",
+    "poised",
+];
+
 /// Longest distance, in words, between a verb and its subject or object.
 const MAX_ARGUMENT_DISTANCE: usize = 9;
 
@@ -500,9 +517,7 @@ impl<'a> Reader<'a> {
         if let Some((object, _)) = object {
             let through_clause =
                 (last + 1..view.groups[object].first).any(|k| view.word(k) == "that");
-            let conditional = (last + 1..view.len())
-                .take_while(|&k| !view.is_punct(k, ";"))
-                .any(|k| matches!(view.word(k), "if" | "unless"));
+            let conditional = self.condition_after(last);
             // "Merkel warned that the EU would impose sanctions on Russia" warns of the clause
             // subject's act against a third party, not against the clause subject.
             let named =
@@ -595,9 +610,7 @@ impl<'a> Reader<'a> {
         let through_clause = between.clone().any(|k| view.word(k) == "that");
         // The condition may come after the object: "warned that sanctions against Russia would
         // follow if it tries to grab more land".
-        let conditional = (last + 1..view.len())
-            .take_while(|&k| !view.is_punct(k, ";"))
-            .any(|k| matches!(view.word(k), "if" | "unless"));
+        let conditional = self.condition_after(last);
         // "sent its defense minister to Moscow": a person or official is sent, not missiles.
         let carried = !cue.carrier
             || between.clone().any(|k| {
@@ -1658,20 +1671,7 @@ impl<'a> Reader<'a> {
     /// True if the subject threatens or stands ready to do what the cue says: "threatened to
     /// impose sanctions", "is ready to expel".
     fn readiness(&self, cue: usize, subject: usize) -> bool {
-        let view = self.view;
-        let from = view.groups[subject].last + 1;
-        (from.min(cue)..cue).any(|j| {
-            matches!(
-                view.word(j),
-                "threatened"
-                    | "threatens"
-                    | "threaten"
-                    | "threatening"
-                    | "ready"
-                    | "prepared"
-                    | "poised"
-            )
-        })
+        self.between_subject_and(cue, subject, READINESS)
     }
 
     /// True if an "if" or "unless" clause follows the cue in its sentence: "will sanction
@@ -1686,34 +1686,15 @@ impl<'a> Reader<'a> {
     /// True if the verb at `cue` is announced rather than done: a future ("will strike") or an
     /// intention ("vowed to strike", "threatened to destroy") between its subject and it.
     fn announced(&self, cue: usize, subject: usize) -> bool {
+        self.between_subject_and(cue, subject, INTENTIONS)
+            || self.between_subject_and(cue, subject, READINESS)
+    }
+
+    /// True if one of `words` stands between the subject and the cue.
+    fn between_subject_and(&self, cue: usize, subject: usize, words: &[&str]) -> bool {
         let view = self.view;
         let from = view.groups[subject].last + 1;
-        (from.min(cue)..cue).any(|j| {
-            matches!(
-                view.word(j),
-                "will"
-                    | "shall"
-                    | "'ll"
-                    | "vowed"
-                    | "vows"
-                    | "vow"
-                    | "pledged"
-                    | "pledges"
-                    | "threatened"
-                    | "threatens"
-                    | "threaten"
-                    | "promised"
-                    | "promises"
-                    | "intends"
-                    | "intend"
-                    | "plans"
-                    | "planned"
-                    | "going"
-                    | "ready"
-                    | "prepared"
-                    | "poised"
-            )
-        })
+        (from.min(cue)..cue).any(|j| words.contains(&view.word(j)))
     }
 
     /// Modality of a noun cue: hypothetical if a word of possibility modifies it, reported if

@@ -475,16 +475,9 @@ fn resolve_person_pronouns(
                 let span = token_span(view, i, last);
                 let possessive = matches!(view.word(i), "his" | "her") && !country_noun;
                 view.add_group(Group {
-                    args: vec![Arg {
-                        actor,
-                        span,
-                        resolved: true,
-                    }],
-                    first: i,
-                    last,
                     possessive,
                     person: !country_noun,
-                    ..Group::default()
+                    ..Group::resolved(actor, span, i, last)
                 });
             }
             _ => {}
@@ -535,15 +528,8 @@ fn resolve_it(view: &mut SentenceView, state: &mut DocumentState, directory: &dy
             let span = view.tokens[i].span;
             let possessive = view.word(i) == "its";
             view.add_group(Group {
-                args: vec![Arg {
-                    actor,
-                    span,
-                    resolved: true,
-                }],
-                first: i,
-                last: i,
                 possessive,
-                ..Group::default()
+                ..Group::resolved(actor, span, i, i)
             });
         }
     }
@@ -601,15 +587,8 @@ fn resolve_first_person(
             continue;
         }
         view.add_group(Group {
-            args: vec![Arg {
-                actor: actor.clone(),
-                span,
-                resolved: true,
-            }],
-            first: i,
-            last: i,
             possessive: view.word(i) == "our",
-            ..Group::default()
+            ..Group::resolved(actor.clone(), span, i, i)
         });
     }
 }

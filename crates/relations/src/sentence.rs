@@ -65,6 +65,22 @@ pub(crate) struct Group {
     pub person: bool,
 }
 
+impl Group {
+    /// One actor found through a pronoun or anaphor over tokens `first..=last`.
+    pub(crate) fn resolved(actor: ActorId, span: Span, first: usize, last: usize) -> Group {
+        Group {
+            args: vec![Arg {
+                actor,
+                span,
+                resolved: true,
+            }],
+            first,
+            last,
+            ..Group::default()
+        }
+    }
+}
+
 /// A person's title read from the text: who the person acts for, and the title words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct TitleAffiliation {

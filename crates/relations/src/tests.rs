@@ -523,6 +523,10 @@ fn hard_cases() {
     );
     check("Israel threatened to strike Iran.", &["ISR threatens IRN"]);
     check(
+        "Iran is threatening to destroy Israel.",
+        &["IRN threatens ISR"],
+    );
+    check(
         "Turkey will carry out strikes on Kurdish positions.",
         &["TUR threatens kurds"],
     );
