@@ -206,6 +206,37 @@ const INTENTIONS: &[&str] = &[
 ];
 
 /// Words that hold an act ready as a threat: "threatened to expel", "is ready to impose".
+/// Verbs that deny the clause they introduce with "that".
+const DENIALS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "dismissed",
+    "rejected",
+];
+
+/// Verbs that promise what follows: "vowed the Netherlands would pay the price".
+const PROMISES: &[&str] = &[
+    "vow",
+    "vows",
+    "vowed",
+    "vowing",
+    "promise",
+    "promises",
+    "promised",
+    "promising",
+    "pledge",
+    "pledges",
+    "pledged",
+    "swore",
+    "swears",
+    "threaten",
+    "threatens",
+    "threatened",
+    "threatening",
+];
+
 const READINESS: &[&str] = &[
     "threatened",
     "threatens",
@@ -256,7 +287,7 @@ impl<'a> Reader<'a> {
     /// in "held talks").
     pub(crate) fn read(&mut self) {
         let view = self.view;
-        let mut covered: [usize; 4] = [0; 4];
+        let mut covered: [usize; 5] = [0; 5];
         for i in 0..view.len() {
             if view.group_of[i].is_some()
                 || view.tokens[i].kind != TokenKind::Word
@@ -287,6 +318,7 @@ impl<'a> Reader<'a> {
                     CueClass::Noun => self.noun(cue, i, last),
                     CueClass::Predicate => self.predicate(cue, i, last),
                     CueClass::Conflict => self.conflict(i, last),
+                    CueClass::Consequence => self.consequence(i, last),
                 }
                 covered[class] = last + 1;
             }
@@ -473,6 +505,9 @@ impl<'a> Reader<'a> {
                 .filter(|&g| view.groups[g].last < after);
             let patient = prep_patient.or_else(|| self.subject_left(first));
             if let (Some((agent, _)), Some(patient)) = (agent, patient) {
+                if cue.armed_subject && !view.groups[agent].armed {
+                    return;
+                }
                 let modality = self.clause_modality(first, Some(patient));
                 self.emit_groups(
                     cue.relation,
@@ -510,6 +545,9 @@ impl<'a> Reader<'a> {
             }
         }
         let Some(subject) = subject else { return };
+        if cue.armed_subject && !view.groups[subject].armed {
+            return;
+        }
         let mut modality = self.clause_modality(first, Some(subject));
         // A warning about someone with no consequence attached ("Lavrov warned that NATO and
         // the US should stay out") is opposition; with a condition it is a threat.
@@ -707,6 +745,9 @@ impl<'a> Reader<'a> {
             {
                 let modality = self.noun_modality(first, hypothetical);
                 self.emit_within(cue.relation, pair, (first, last), base * 0.9, modality);
+                if let Some(mediator) = self.facilitator_of(first, pair) {
+                    self.emit_mediation(mediator, pair, (first, last), base * 0.85, modality);
+                }
                 return;
             }
         }
@@ -879,6 +920,36 @@ impl<'a> Reader<'a> {
                 self.emit_groups(relation, source, target, (first, last), base, modality);
             }
         }
+    }
+
+    /// The subject of a verb that helps the talks or deal at `noun` happen, when it is not one
+    /// of the parties: "Obama offered to HELP peace talks between Israelis and Palestinians",
+    /// "Qatar HOSTED a new round of talks between the US and the Taliban".
+    fn facilitator_of(&self, noun: usize, parties: usize) -> Option<usize> {
+        let view = self.view;
+        let mut j = noun;
+        let mut words = 0;
+        while j > 0 && words < 5 {
+            j -= 1;
+            if view.tokens[j].kind != TokenKind::Word || view.group_of[j].is_some() {
+                return None;
+            }
+            for n in (1..=2).rev() {
+                if j + 1 >= n {
+                    let start = j + 1 - n;
+                    if self.rules.facilitation.match_at(&view.words_from(start, n)) == Some(n) {
+                        let subject = self.subject_left(start)?;
+                        let named = |actor: &ActorId| {
+                            view.groups[parties].args.iter().any(|a| &a.actor == actor)
+                        };
+                        let outside = view.groups[subject].args.iter().all(|a| !named(&a.actor));
+                        return (subject != parties && outside).then_some(subject);
+                    }
+                }
+            }
+            words += 1;
+        }
+        None
     }
 
     /// "X, (a|an|the|both|one of the) [adjectives] NOUN of Y": X.
@@ -1135,6 +1206,94 @@ impl<'a> Reader<'a> {
             words += 1;
         }
         None
+    }
+
+    /// "vowed the Netherlands would pay the price", "told Pompeo that further steps would have
+    /// grave consequences", "Iran will pay a heavy price, Netanyahu said": whoever promises a
+    /// price threatens whoever is to pay it: the idiom's subject, else the one told or warned,
+    /// else the subject of a condition after it ("warned of grave consequences if Israel").
+    fn consequence(&mut self, first: usize, last: usize) {
+        let view = self.view;
+        let payer = self.subject_left(first);
+        if payer.is_some_and(|g| view.groups[g].possessive) {
+            return;
+        }
+        if self.clause_modality(first, payer) == Some(Modality::Negated) {
+            return;
+        }
+        // The promise is made by a verb before the payer ("vowed the Netherlands would"), or by
+        // a speech verb after the idiom ("..., Netanyahu said").
+        let start = payer.map_or(first, |g| view.groups[g].first);
+        let before = (0..start)
+            .rev()
+            .take_while(|&j| !view.is_punct(j, ";"))
+            .find(|&j| self.promise_verb_at(j).is_some());
+        let (promiser, addressee) = match before {
+            Some(verb) => {
+                let n = self.promise_verb_at(verb).unwrap_or(1);
+                let addressee = view.group_of.get(verb + n).copied().flatten();
+                (self.subject_left(verb), addressee)
+            }
+            None => {
+                let after = (last + 1..view.len())
+                    .take_while(|&j| !view.is_punct(j, ";"))
+                    .find(|&j| {
+                        self.rules
+                            .speech_verbs
+                            .match_at(&view.words_from(j, 3))
+                            .is_some()
+                    });
+                let promiser = after.and_then(|verb| {
+                    let n = self
+                        .rules
+                        .speech_verbs
+                        .match_at(&view.words_from(verb, 3))
+                        .unwrap_or(1);
+                    view.group_of
+                        .get(verb + n)
+                        .copied()
+                        .flatten()
+                        .or_else(|| self.subject_left(verb))
+                });
+                (promiser, None)
+            }
+        };
+        let Some(promiser) = promiser else { return };
+        let condition = (last + 1..view.len())
+            .take_while(|&j| !view.is_punct(j, ";"))
+            .find(|&j| matches!(view.word(j), "if" | "unless"))
+            .and_then(|j| self.subject_left_of_clause(j));
+        let payer = [payer, addressee, condition]
+            .into_iter()
+            .flatten()
+            .find(|&g| g != promiser && !view.groups[g].possessive);
+        if let Some(payer) = payer {
+            self.emit_groups(
+                Relation::Threatens,
+                promiser,
+                payer,
+                (first, last),
+                0.7,
+                None,
+            );
+        }
+    }
+
+    /// Length of a verb of promise or speech at `j` ("vowed", "warned", "told", "according to").
+    fn promise_verb_at(&self, j: usize) -> Option<usize> {
+        let view = self.view;
+        if PROMISES.contains(&view.word(j)) {
+            return Some(1);
+        }
+        self.rules.speech_verbs.match_at(&view.words_from(j, 3))
+    }
+
+    /// The subject of the clause a conjunction at `opener` opens: "if ISRAEL attacks".
+    fn subject_left_of_clause(&self, opener: usize) -> Option<usize> {
+        let view = self.view;
+        (opener + 1..(opener + 4).min(view.len()))
+            .take_while(|&j| view.group_of[j].is_some() || DETERMINERS.contains(&view.word(j)))
+            .find_map(|j| view.group_of[j])
     }
 
     fn emit_mediation(
@@ -1628,6 +1787,10 @@ impl<'a> Reader<'a> {
             }
             if self.rules.reported.contains(w) {
                 return Some(Modality::Reported);
+            }
+            // "Putin denied that Russian troops have entered Ukraine": the clause is denied.
+            if w == "that" && j > 0 && DENIALS.contains(&view.word(j - 1)) {
+                return Some(Modality::Negated);
             }
         }
         if words.iter().any(|w| self.rules.hypothetical.contains(*w))

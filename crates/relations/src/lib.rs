@@ -425,6 +425,8 @@ fn mentions_by_sentence(
             is_country_word: matches!(mention.kind, MentionKind::Demonym | MentionKind::Metonym),
             is_demonym: mention.kind == MentionKind::Demonym,
             has_sector: mention.sector.is_some(),
+            is_armed: mention.sector.as_deref() == Some("military")
+                || entity_type == Some(EntityType::ArmedGroup),
             is_country: entity_type == Some(EntityType::Country),
         });
     }

@@ -13,7 +13,9 @@ struct RulesFile {
     nouns: Vec<CueEntry>,
     predicates: Vec<CueEntry>,
     conflict_nouns: Vec<String>,
+    consequences: Vec<String>,
     prevention: Vec<String>,
+    facilitation: Vec<String>,
     negators: Vec<String>,
     hypothetical: Vec<String>,
     reported: Vec<String>,
@@ -49,6 +51,8 @@ struct CueEntry {
     event: bool,
     #[serde(default)]
     coercive: bool,
+    #[serde(default)]
+    armed_subject: bool,
 }
 
 /// How a cue is used in a sentence, which decides where its actors are.
@@ -58,6 +62,8 @@ pub(crate) enum CueClass {
     Noun = 1,
     Predicate = 2,
     Conflict = 3,
+    /// A price promised to someone: "Y will pay the price", "grave consequences".
+    Consequence = 4,
 }
 
 /// One cue form, compiled.
@@ -86,6 +92,8 @@ pub(crate) struct Cue {
     /// An act of pressure ("sanctions", "expel"): announced or conditional, like an attack, it
     /// is a threat.
     pub coercive: bool,
+    /// Only armed forces do it: "Russian troops entered Ukraine", not "Russian diplomats".
+    pub armed_subject: bool,
 }
 
 /// A set of (possibly multi-word) phrases, matched on lower-case word tokens.
@@ -154,6 +162,8 @@ pub struct RelationRules {
     /// First word -> indexes into `cues`, longest form first.
     pub(crate) cues_by_first: HashMap<String, Vec<usize>>,
     pub(crate) prevention: PhraseSet,
+    /// Verbs whose subject mediates the talks or deal they take: "helped talks between A and B".
+    pub(crate) facilitation: PhraseSet,
     pub(crate) negators: HashSet<String>,
     pub(crate) hypothetical: HashSet<String>,
     pub(crate) reported: HashSet<String>,
@@ -252,6 +262,7 @@ impl RelationRules {
                         needs_person: entry.needs_person,
                         event: entry.event,
                         coercive: entry.coercive,
+                        armed_subject: entry.armed_subject,
                     });
                 }
             }
@@ -270,6 +281,24 @@ impl RelationRules {
                 needs_person: false,
                 event: false,
                 coercive: false,
+                armed_subject: false,
+            });
+        }
+        for form in &file.consequences {
+            cues.push(Cue {
+                class: CueClass::Consequence,
+                relation: Relation::Threatens,
+                words: split_words(form),
+                preps: Vec::new(),
+                needs_prep: false,
+                confidence: None,
+                inverse: false,
+                complement: false,
+                carrier: false,
+                needs_person: false,
+                event: false,
+                coercive: false,
+                armed_subject: false,
             });
         }
         if !problems.is_empty() {
@@ -296,6 +325,7 @@ impl RelationRules {
             cues,
             cues_by_first,
             prevention: PhraseSet::new(&file.prevention),
+            facilitation: PhraseSet::new(&file.facilitation),
             negators: set(&file.negators),
             hypothetical: set(&file.hypothetical),
             reported: set(&file.reported),

@@ -63,6 +63,9 @@ pub(crate) struct Group {
     pub topical: bool,
     /// Every actor of the group is a person.
     pub person: bool,
+    /// Every actor of the group is an armed force: a military agent phrase ("Russian troops")
+    /// or an armed group.
+    pub armed: bool,
 }
 
 impl Group {
@@ -102,6 +105,8 @@ pub(crate) struct SentenceMention {
     pub is_demonym: bool,
     /// An agent phrase with its sector ("British aircraft", "Iranian forces"): the state acting.
     pub has_sector: bool,
+    /// A military agent phrase ("Turkish troops") or an armed group.
+    pub is_armed: bool,
     pub is_country: bool,
 }
 
@@ -299,6 +304,7 @@ impl SentenceView {
                 first: i,
                 last: i,
                 person: mentions[m].is_person,
+                armed: mentions[m].is_armed,
                 ..Group::default()
             };
             // "Russian President Vladimir Putin", "Russian Ambassador to Iran Levan Dzhagaryan",
@@ -317,6 +323,7 @@ impl SentenceView {
                 }
                 unit.args = vec![arg(&mentions[p], false)];
                 unit.person = mentions[p].is_person;
+                unit.armed = mentions[p].is_armed;
                 unit.last = end;
                 i = end;
             } else if let Some(title_start) = self.title_before(i, rules) {
@@ -371,6 +378,7 @@ impl SentenceView {
                     last.last = unit.last;
                     last.weak_agent &= unit.weak_agent;
                     last.person &= unit.person;
+                    last.armed &= unit.armed;
                     for a in unit.args {
                         if !last.args.iter().any(|b| b.actor == a.actor) {
                             last.args.push(a);

@@ -78,8 +78,14 @@ const ACTORS: &[(&str, &str, MentionKind, EntityType, Option<&str>)] = {
         ("Houthis", "houthis", Name, ArmedGroup, None),
         ("IDF", "idf", Name, Organization, Some("ISR")),
         ("Reuters", "reuters", Name, Media, None),
+        ("Russian forces", "RUS", Demonym, Country, None),
+        ("Turkish troops", "TUR", Demonym, Country, None),
+        ("Russian diplomats", "RUS", Demonym, Country, None),
     ]
 };
+
+/// Surfaces of the table that are military agent phrases, as the gazetteer marks them.
+const MILITARY: &[&str] = &["Russian forces", "Turkish troops"];
 
 struct Directory;
 
@@ -148,7 +154,9 @@ fn relations(text: &str) -> Vec<String> {
             sentence: sentences.partition_point(|s| s.end <= span.start),
             actor: ActorId::new(id),
             kind,
-            sector: None,
+            sector: MILITARY
+                .contains(&&text[span.start..span.end])
+                .then(|| "military".into()),
         })
         .collect();
     let doc = DocumentInput {
@@ -661,5 +669,73 @@ fn a_meeting_noun_belongs_to_its_own_clause_subject() {
     check(
         "Putin said he was open to talks with Iran.",
         &["IRN meets vladimir-putin [hypothetical]"],
+    );
+}
+
+#[test]
+fn a_price_promised_is_a_threat_to_whoever_pays_it() {
+    // The payer is the idiom's subject, the promiser the subject of the verb of promise.
+    check(
+        "Erdogan vowed on Sunday that Israel would \u{201c}pay the price\u{201d} for the raid.",
+        &["recep-tayyip-erdogan threatens ISR"],
+    );
+    // With no payer in the clause, the one told is to pay; the speaker may come after.
+    check(
+        "Lavrov told Erdogan that further steps in Syria would have grave consequences.",
+        &["sergey-lavrov threatens recep-tayyip-erdogan"],
+    );
+    check(
+        "Hamas will pay a heavy price for this, the Israeli defense minister said.",
+        &["ISR threatens hamas"],
+    );
+    // A warning of consequences for a condition: the condition's subject pays.
+    check(
+        "China warned of serious consequences if Turkey sends troops.",
+        &["CHN threatens TUR"],
+    );
+    // Nobody is threatened with a price one pays oneself, or with one denied.
+    check(
+        "Iran said it was ready to pay the price for its independence.",
+        &[],
+    );
+    check("Putin said Turkey would not face the consequences.", &[]);
+}
+
+#[test]
+fn a_third_party_that_helps_talks_between_two_mediates() {
+    check(
+        "Qatar hosted a new round of talks between the United States and Hamas.",
+        &["QAT mediates USA", "QAT mediates hamas", "USA meets hamas"],
+    );
+    check(
+        "Putin offered to help peace talks between Israeli and Syrian leaders.",
+        &[
+            "ISR meets SYR",
+            "vladimir-putin mediates ISR",
+            "vladimir-putin mediates SYR",
+        ],
+    );
+    // One of the parties hosting is no mediator.
+    check(
+        "Egypt hosted talks between Egypt and Hamas.",
+        &["EGY meets hamas"],
+    );
+}
+
+#[test]
+fn armed_forces_entering_a_country_attack_it() {
+    check(
+        "Turkish troops crossed into Syria on Sunday.",
+        &["TUR attacks SYR"],
+    );
+    check(
+        "Russian forces have entered Syria, Reuters reported.",
+        &["RUS attacks SYR"],
+    );
+    // Diplomats enter countries; a denied incursion is no attack.
+    check("Russian diplomats entered Syria on Monday.", &[]);
+    check(
+        "Putin denied that Russian forces have entered Syria.",
+        &["RUS attacks SYR [negated]"],
     );
 }
