@@ -304,8 +304,15 @@ impl<'a> Reader<'a> {
                 let last = i + cue.words.len() - 1;
                 // "air strikes", "the strikes", "a coordinated view": a verb form inside a noun
                 // cue or after a determiner is a noun or an adjective.
+                // "a replacement for ousted adviser Flynn": a participle after a preposition
+                // is an adjective too.
+                let adjective = cue.words[0].ends_with("ed")
+                    && i > 0
+                    && PREPOSITIONS.contains(&view.word(i - 1));
                 if cue.class == CueClass::Verb
-                    && (i < covered[CueClass::Noun as usize] || self.after_determiner(i))
+                    && (i < covered[CueClass::Noun as usize]
+                        || self.after_determiner(i)
+                        || adjective)
                 {
                     continue;
                 }
@@ -518,6 +525,15 @@ impl<'a> Reader<'a> {
                     modality,
                 );
             }
+            return;
+        }
+        // "the president was deposed, and ...": a passive without its agent names only the one
+        // acted upon.
+        let participle = cue
+            .words
+            .last()
+            .is_some_and(|w| w.ends_with("ed") || w.ends_with("en"));
+        if participle && self.after_be(first) && !cue.preps.iter().any(|p| p == view.word(after)) {
             return;
         }
         // ", opposing the Syrian assault": a participle after a comma has the main subject.
@@ -1107,6 +1123,11 @@ impl<'a> Reader<'a> {
         let Some(subject) = self.subject_left(copula) else {
             return;
         };
+        // "a large Russian force remained close to Ukraine": troops stand near a country, they
+        // are no one's friends.
+        if cue.relation == Relation::Ally && view.groups[subject].armed {
+            return;
+        }
         let modality = self.clause_modality(first, Some(subject));
         match self.prep_object(last + 1, &cue.preps) {
             Some(object) => {
@@ -1322,6 +1343,12 @@ impl<'a> Reader<'a> {
     /// The group a verb at `pos` has as its subject.
     fn subject_left(&self, pos: usize) -> Option<usize> {
         let view = self.view;
+        // "his move to oust Maduro", "Turkey's bid to join the EU": the effort's owner acts.
+        if pos >= 2 && view.word(pos - 1) == "to" && EFFORT_NOUNS.contains(&view.word(pos - 2)) {
+            if let Some(owner) = self.modifier_before(pos - 2) {
+                return Some(owner);
+            }
+        }
         let mut j = pos;
         let mut words = 0;
         while j > 0 {
@@ -1888,8 +1915,15 @@ impl<'a> Reader<'a> {
                 .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized)
         };
         let next = view.word(comma + 1);
+        // A new noun phrase after the comma belongs to the list only if "and" or "or" closes
+        // it before any name: "the regime, the Obama administration said" is no list, "a
+        // short, sharp war" is one of adjectives.
+        let closes = (comma + 1..(comma + 12).min(view.len()))
+            .take_while(|&k| word(k) || view.is_punct(k, ","))
+            .any(|k| matches!(view.word(k), "and" | "or"));
         word(comma - 1)
             && word(comma + 1)
+            && (closes || !DETERMINERS.contains(&next))
             && !CLAUSE_OPENERS.contains(&next)
             && !RELATIVES.contains(&next)
             && !self.rules.speech_verbs.contains_word(next)

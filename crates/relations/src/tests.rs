@@ -739,3 +739,55 @@ fn armed_forces_entering_a_country_attack_it() {
         &["RUS attacks SYR [negated]"],
     );
 }
+
+#[test]
+fn regime_change_and_the_owner_of_an_effort() {
+    check(
+        "Turkey keeps trying to topple Assad.",
+        &["TUR opposes bashar-al-assad"],
+    );
+    // The owner of a move or bid is the one who acts in it.
+    check(
+        "Putin dismissed Erdogan's move to oust Assad.",
+        &["recep-tayyip-erdogan opposes bashar-al-assad"],
+    );
+    // An ousted leader is a description, not an act.
+    check(
+        "Turkish police met supporters of ousted president Assad.",
+        &[],
+    );
+}
+
+#[test]
+fn a_passive_without_its_agent_names_no_actor_for_it() {
+    check(
+        "The Syrian president was deposed, and Turkish officials met.",
+        &[],
+    );
+    check("Russia is accused of meddling, said Iran.", &[]);
+    // With its agent, or its own preposition, the passive still reads.
+    check(
+        "Assad was deposed by Turkey.",
+        &["TUR opposes bashar-al-assad"],
+    );
+    check("Syria is allied with Iran.", &["IRN ally SYR"]);
+}
+
+#[test]
+fn an_object_search_stops_at_a_comma_that_opens_no_list() {
+    check(
+        "Iran tried to overthrow the regime, the Syrian government said.",
+        &[],
+    );
+    // A list of adjectives or nouns goes on past its commas.
+    check(
+        "Turkey fought a short, sharp war against Syria.",
+        &["SYR opposes TUR", "TUR opposes SYR"],
+    );
+}
+
+#[test]
+fn troops_near_a_country_are_not_its_friends() {
+    check("Russian forces remained close to Syria.", &[]);
+    check("Russia remained close to Syria.", &["RUS ally SYR"]);
+}
