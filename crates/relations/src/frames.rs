@@ -206,6 +206,12 @@ const INTENTIONS: &[&str] = &[
 ];
 
 /// Words that hold an act ready as a threat: "threatened to expel", "is ready to impose".
+/// Agents whose work is to negotiate: "negotiators from A, B and C" meet each other.
+const NEGOTIATORS: &[&str] = &["negotiators", "delegations", "delegates"];
+
+/// Nouns that put a sentence's envoys at one table.
+const MEETING_NOUNS: &[&str] = &["talks", "negotiations", "summit", "conference", "meeting"];
+
 /// Verbs that deny the clause they introduce with "that".
 const DENIALS: &[&str] = &[
     "denied",
@@ -330,7 +336,44 @@ impl<'a> Reader<'a> {
                 covered[class] = last + 1;
             }
         }
+        self.participants();
         self.dedupe();
+    }
+
+    /// "negotiators from Iran, the US and five other powers", "diplomats from the US, Britain
+    /// and Iran ... at the talks": the states whose envoys negotiate together meet, each pair.
+    /// Negotiators and delegations say so themselves; other agents (diplomats, officials) only
+    /// in a sentence about talks. Talks "due to" or "expected to" follow have not happened.
+    fn participants(&mut self) {
+        let view = self.view;
+        let about_talks = (0..view.len()).any(|j| MEETING_NOUNS.contains(&view.word(j)));
+        for g in 0..view.groups.len() {
+            let group = &view.groups[g];
+            // "from the U.S., Britain and Iran".
+            let mut from = group.first.saturating_sub(1);
+            if view.word(from) == "the" {
+                from = from.saturating_sub(1);
+            }
+            if group.args.len() < 2 || from == 0 || view.word(from) != "from" {
+                continue;
+            }
+            let agent = from - 1;
+            if !self.agents_of(from) {
+                continue;
+            }
+            if !(NEGOTIATORS.contains(&view.word(agent)) || about_talks) {
+                continue;
+            }
+            let planned = (1..view.len()).any(|j| {
+                view.word(j) == "to" && matches!(view.word(j - 1), "due" | "scheduled" | "slated")
+            });
+            let modality = if planned {
+                Some(Modality::Hypothetical)
+            } else {
+                self.clause_modality(agent, None)
+            };
+            self.emit_within(Relation::Meets, g, (agent, agent), 0.7, modality);
+        }
     }
 
     /// True if the word at `j` is a proper name the data does not know ("Litvinenko",

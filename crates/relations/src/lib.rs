@@ -289,7 +289,10 @@ impl RelationRules {
             let pronoun = matches!(words.first(), Some(&"they" | &"them")) || their_relation;
             // "them" as an object is too often someone unnamed: only a pair of this sentence.
             let this_sentence_only = words.first() == Some(&"them");
-            let (len, hint) = match phrase_len {
+            // "lawmakers from both sides of the aisle" are the two parties of a legislature.
+            let idiom = phrase_len
+                .is_some_and(|n| view.word(i + n) == "of" && view.word(i + n + 2) == "aisle");
+            let (len, hint) = match phrase_len.filter(|_| !idiom) {
                 Some(n) => {
                     let hint = if words[..n]
                         .iter()

@@ -428,7 +428,20 @@ impl SentenceView {
     fn ends_open_list(&self, i: usize) -> bool {
         let i = if self.is_punct(i, ",") { i + 1 } else { i };
         match self.word(i) {
-            "and" | "or" => matches!(self.word(i + 1), "others" | "other" | "more"),
+            "and" | "or" => {
+                matches!(self.word(i + 1), "others" | "other" | "more")
+                    // "Iran, the U.S. and five allied powers", "and six world powers".
+                    || (i + 2..i + 5).any(|k| {
+                        matches!(
+                            self.word(k),
+                            "powers" | "countries" | "nations" | "states" | "allies" | "partners"
+                        ) && (i + 1..k).all(|m| {
+                            self.tokens.get(m).is_some_and(|t| {
+                                t.kind == TokenKind::Word && !t.capitalized
+                            })
+                        })
+                    })
+            }
             "among" => self.word(i + 1) == "others",
             _ => false,
         }

@@ -791,3 +791,27 @@ fn troops_near_a_country_are_not_its_friends() {
     check("Russian forces remained close to Syria.", &[]);
     check("Russia remained close to Syria.", &["RUS ally SYR"]);
 }
+
+#[test]
+fn envoys_from_several_states_at_talks_meet_each_other() {
+    check(
+        "Negotiators from Iran, the United States and five other powers worked through the night.",
+        &["IRN meets USA"],
+    );
+    check(
+        "He spoke at the talks in Geneva, where diplomats from Russia, China and Iran made progress.",
+        &["CHN meets IRN", "CHN meets RUS", "IRN meets RUS"],
+    );
+    // Without talks, diplomats from several states only share a sentence; talks still to come
+    // have not happened.
+    check("Diplomats from Russia and China criticized the plan.", &[]);
+    check(
+        "The truce was due to be followed by talks, with delegations from Israel and Hamas.",
+        &["ISR meets hamas [hypothetical]"],
+    );
+    // "Both sides of the aisle" are a legislature's parties.
+    check(
+        "Turkey and Syria drew condemnation from lawmakers from both sides of the aisle at the talks.",
+        &[],
+    );
+}
