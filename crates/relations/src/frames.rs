@@ -212,6 +212,17 @@ const NEGOTIATORS: &[&str] = &["negotiators", "delegations", "delegates"];
 /// Nouns that put a sentence's envoys at one table.
 const MEETING_NOUNS: &[&str] = &["talks", "negotiations", "summit", "conference", "meeting"];
 
+/// Ties two parties hold together: "A and B severed RELATIONS" withdraw them from each other.
+const MUTUAL_TIES: &[&str] = &[
+    "ties",
+    "relations",
+    "diplomatic",
+    "contacts",
+    "talks",
+    "negotiations",
+    "dialogue",
+];
+
 /// Verbs that deny the clause they introduce with "that".
 const DENIALS: &[&str] = &[
     "denied",
@@ -337,7 +348,98 @@ impl<'a> Reader<'a> {
             }
         }
         self.participants();
+        self.withdrawals();
         self.dedupe();
+    }
+
+    /// "Riyadh cut ties with Doha", "France suspended its delivery of warships to Russia": the
+    /// subject of a verb that withdraws a tie opposes the tie's other party; "A and B severed
+    /// relations" oppose each other.
+    fn withdrawals(&mut self) {
+        let view = self.view;
+        for verb in 0..view.len() {
+            if view.tokens[verb].kind != TokenKind::Word
+                || !self.rules.withdrawal_verbs.may_start(view.word(verb))
+            {
+                continue;
+            }
+            let Some((tie, tie_last)) = self.withdrawal_at(verb) else {
+                continue;
+            };
+
+            let Some(subject) = self.subject_left(verb) else {
+                continue;
+            };
+            let modality = self.clause_modality(verb, Some(subject));
+            let preps = ["with", "to", "for", "between"].map(str::to_owned);
+            let cue = (verb, tie_last);
+            match self.prep_object(tie_last + 1, &preps) {
+                Some(other) if other != subject => {
+                    self.emit_groups(Relation::Opposes, subject, other, cue, 0.75, modality)
+                }
+                // "Iran and Saudi Arabia severed relations": only a tie both hold.
+                None if MUTUAL_TIES.contains(&view.word(tie))
+                    && (2..=max_listed()).contains(&view.groups[subject].args.len()) =>
+                {
+                    let args = view.groups[subject].args.clone();
+                    for (a, source) in args.iter().enumerate() {
+                        for (b, target) in args.iter().enumerate() {
+                            if a != b {
+                                self.push(Relation::Opposes, source, target, cue, 0.7, modality);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The tie withdrawn by a verb at `verb`, as (first, last) tokens of the tie.
+    fn withdrawal_at(&self, verb: usize) -> Option<(usize, usize)> {
+        let view = self.view;
+        let n = self
+            .rules
+            .withdrawal_verbs
+            .match_at(&view.words_from(verb, 3))?;
+        let (tie, tie_last) = self.tie_after(verb + n)?;
+        // "cut a deal with Iran" makes one.
+        let made = matches!(view.word(verb), "cut" | "cuts" | "cutting")
+            && matches!(view.word(tie_last), "deal" | "deals" | "agreement");
+        (!made).then_some((tie, tie_last))
+    }
+
+    /// The tie a withdrawal verb ending before `from` takes: "[its|the|a|key|military] TIE",
+    /// as (first, last) tokens.
+    fn tie_after(&self, from: usize) -> Option<(usize, usize)> {
+        let view = self.view;
+        let mut j = from;
+        let mut words = 0;
+        while j < view.len() && words < 4 {
+            if view.tokens[j].kind != TokenKind::Word {
+                return None;
+            }
+            if let Some(n) = self.rules.ties.match_at(&view.words_from(j, 3)) {
+                return Some((j, j + n - 1));
+            }
+            let possessive = view.group_of[j].is_some_and(|g| view.groups[g].possessive);
+            if view.group_of[j].is_some() && !possessive {
+                return None;
+            }
+            if !possessive && (view.tokens[j].capitalized || PREPOSITIONS.contains(&view.word(j))) {
+                return None;
+            }
+            words += 1;
+            j += 1;
+        }
+        None
+    }
+
+    /// True if a withdrawal verb takes the noun at `noun` as its tie: "suspending COORDINATION
+    /// with the U.S." is no cooperation.
+    fn withdrawn(&self, noun: usize) -> bool {
+        (noun.saturating_sub(5)..noun)
+            .any(|verb| self.withdrawal_at(verb).is_some_and(|(tie, _)| tie == noun))
     }
 
     /// "negotiators from Iran, the US and five other powers", "diplomats from the US, Britain
@@ -778,6 +880,9 @@ impl<'a> Reader<'a> {
 
     fn noun(&mut self, cue: &Cue, first: usize, last: usize) {
         let view = self.view;
+        if self.withdrawn(first) {
+            return;
+        }
         let base = cue.confidence.unwrap_or(0.8);
         let role_noun = !cue.event && cue.preps.first().is_some_and(|p| p == "of");
         let modifier = self.modifier_before(first);
@@ -1187,6 +1292,10 @@ impl<'a> Reader<'a> {
 
     fn conflict(&mut self, first: usize, last: usize) {
         let view = self.view;
+        // "a conflict of interest with the State Department" is no hostility.
+        if view.word(last + 1) == "of" && matches!(view.word(last + 2), "interest" | "interests") {
+            return;
+        }
         let parties = self.between_pair(last + 1).or_else(|| {
             self.modifier_before(first)
                 .filter(|&g| view.groups[g].args.len() >= 2)
@@ -1673,11 +1782,32 @@ impl<'a> Reader<'a> {
         let view = self.view;
         let mut j = from;
         let mut words = 0;
+        let mut after_of = false;
         // Find the preposition.
         while j < view.len() && !preps.iter().any(|p| p == view.word(j)) {
             let w = view.word(j);
-            let place =
-                LOCATIVES.contains(&w) || view.tokens[j].capitalized || view.group_of[j].is_some();
+            // "sanctions if necessary against Russia".
+            if w == "if" && matches!(view.word(j + 1), "necessary" | "needed" | "required") {
+                j += 2;
+                continue;
+            }
+            // "delivery of warships to Russia": the thing delivered, in lower case.
+            let lower = |k: usize| {
+                view.tokens.get(k).is_some_and(|t| {
+                    t.kind == TokenKind::Word && !t.capitalized && view.group_of[k].is_none()
+                })
+            };
+            if w == "of" && lower(j + 1) {
+                after_of = true;
+            }
+            // "a meeting of the US Congress with Biden": the actor after "of" is the party.
+            if after_of && view.group_of[j].is_some() {
+                return None;
+            }
+            let place = LOCATIVES.contains(&w)
+                || (after_of && lower(j))
+                || view.tokens[j].capitalized
+                || view.group_of[j].is_some();
             if words >= 4 || !place || view.tokens[j].kind == TokenKind::Punct {
                 return None;
             }
@@ -1707,6 +1837,11 @@ impl<'a> Reader<'a> {
                 return None;
             }
             if PREPOSITIONS.contains(&w) && w != "of" {
+                return None;
+            }
+            // "anger over the killing of Iranian soldiers": the victims of an event are not
+            // the other party.
+            if w == "of" && j > 0 && is_event_noun(view.word(j - 1)) {
                 return None;
             }
             words += 1;
@@ -1753,7 +1888,17 @@ impl<'a> Reader<'a> {
             if w == "'s" || view.is_punct(j, "'\"") {
                 continue;
             }
+            // "strikes against the Syrian government and THREATS": a group joined to the noun
+            // itself is its fellow, not its modifier.
+            let fellow = matches!(w, "and" | "or")
+                && j + 1 == noun
+                && j > 0
+                && (view.group_of[j - 1].is_some()
+                    || j > 1
+                        && view.group_of[j - 2].is_some()
+                        && self.rules.agent_nouns.contains_word(view.word(j - 1)));
             if view.tokens[j].kind != TokenKind::Word
+                || fellow
                 || DETERMINERS.contains(&w)
                 || PREPOSITIONS.contains(&w)
                 || COPULAS.contains(&w)

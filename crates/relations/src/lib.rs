@@ -337,8 +337,9 @@ impl RelationRules {
                     .iter()
                     .filter(|g| g.last < i && !g.topical && g.args.len() == 1)
                 {
-                    let placed =
-                        g.first > 0 && sentence::LOCATIVES.contains(&view.word(g.first - 1));
+                    let placed = g.first > 0
+                        && !g.adjective
+                        && sentence::LOCATIVES.contains(&view.word(g.first - 1));
                     let country = directory.country(&g.args[0].actor);
                     if let Some(country) = country.filter(|_| !placed && !g.args[0].resolved) {
                         if !countries.contains(&country) {

@@ -16,6 +16,8 @@ struct RulesFile {
     consequences: Vec<String>,
     prevention: Vec<String>,
     facilitation: Vec<String>,
+    withdrawal_verbs: Vec<String>,
+    ties: Vec<String>,
     negators: Vec<String>,
     hypothetical: Vec<String>,
     reported: Vec<String>,
@@ -164,6 +166,10 @@ pub struct RelationRules {
     pub(crate) prevention: PhraseSet,
     /// Verbs whose subject mediates the talks or deal they take: "helped talks between A and B".
     pub(crate) facilitation: PhraseSet,
+    /// Verbs that withdraw a tie ("cut", "suspended") and the ties they withdraw ("ties",
+    /// "delivery", "coordination"): the subject opposes the other party.
+    pub(crate) withdrawal_verbs: PhraseSet,
+    pub(crate) ties: PhraseSet,
     pub(crate) negators: HashSet<String>,
     pub(crate) hypothetical: HashSet<String>,
     pub(crate) reported: HashSet<String>,
@@ -326,6 +332,8 @@ impl RelationRules {
             cues_by_first,
             prevention: PhraseSet::new(&file.prevention),
             facilitation: PhraseSet::new(&file.facilitation),
+            withdrawal_verbs: PhraseSet::new(&file.withdrawal_verbs),
+            ties: PhraseSet::new(&file.ties),
             negators: set(&file.negators),
             hypothetical: set(&file.hypothetical),
             reported: set(&file.reported),

@@ -63,6 +63,9 @@ pub(crate) struct Group {
     pub topical: bool,
     /// Every actor of the group is a person.
     pub person: bool,
+    /// A national adjective alone ("Russian threats"): after "from" or "in" it modifies a noun,
+    /// it names no place.
+    pub adjective: bool,
     /// Every actor of the group is an armed force: a military agent phrase ("Russian troops")
     /// or an armed group.
     pub armed: bool,
@@ -305,6 +308,7 @@ impl SentenceView {
                 last: i,
                 person: mentions[m].is_person,
                 armed: mentions[m].is_armed,
+                adjective: mentions[m].is_demonym && !mentions[m].has_sector,
                 ..Group::default()
             };
             // "Russian President Vladimir Putin", "Russian Ambassador to Iran Levan Dzhagaryan",
@@ -324,6 +328,7 @@ impl SentenceView {
                 unit.args = vec![arg(&mentions[p], false)];
                 unit.person = mentions[p].is_person;
                 unit.armed = mentions[p].is_armed;
+                unit.adjective = false;
                 unit.last = end;
                 i = end;
             } else if let Some(title_start) = self.title_before(i, rules) {
@@ -379,6 +384,7 @@ impl SentenceView {
                     last.weak_agent &= unit.weak_agent;
                     last.person &= unit.person;
                     last.armed &= unit.armed;
+                    last.adjective &= unit.adjective;
                     for a in unit.args {
                         if !last.args.iter().any(|b| b.actor == a.actor) {
                             last.args.push(a);
@@ -563,6 +569,8 @@ impl SentenceView {
             || !rules.cues_at(&words).is_empty()
             || rules.speech_verbs.contains_word(w)
             || rules.light_verbs.contains_word(w)
+            || rules.withdrawal_verbs.may_start(w)
+            || rules.facilitation.may_start(w)
             || rules.negators.contains(w)
             || rules.hypothetical.contains(w)
         {

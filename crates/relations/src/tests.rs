@@ -815,3 +815,75 @@ fn envoys_from_several_states_at_talks_meet_each_other() {
         &[],
     );
 }
+
+#[test]
+fn a_tie_withdrawn_is_opposition() {
+    check("Egypt cut ties with Qatar.", &["EGY opposes QAT"]);
+    check(
+        "Turkey decided to suspend its delivery of warships to Russia.",
+        &["TUR opposes RUS"],
+    );
+    // The tie withdrawn is not read as a tie.
+    check(
+        "Russia said it was suspending coordination with the United States in Syria.",
+        &["RUS opposes USA"],
+    );
+    check(
+        "Iran and Turkey severed diplomatic relations.",
+        &["IRN opposes TUR", "TUR opposes IRN"],
+    );
+    // Cutting a deal makes one; stopping what a third party delivers is no mutual tie.
+    check("Egypt cut a deal with Qatar.", &["EGY cooperates QAT"]);
+    check(
+        "Turkey and Qatar urged Russia to stop the delivery of missiles.",
+        &[],
+    );
+}
+
+#[test]
+fn anger_and_words_of_war_are_opposition() {
+    check(
+        "Damascus expressed fury over the annual Turkish-American exercises.",
+        &["SYR opposes TUR", "SYR opposes USA", "TUR cooperates USA"],
+    );
+    check(
+        "Putin continued his war of words with Erdogan.",
+        &[
+            "recep-tayyip-erdogan opposes vladimir-putin",
+            "vladimir-putin opposes recep-tayyip-erdogan",
+        ],
+    );
+    // The victims of an event are not the object of anger at it.
+    check(
+        "Tehran voiced anger over the killing of Syrian soldiers.",
+        &[],
+    );
+    // A conflict of interest is no conflict.
+    check("Qatar has a conflict of interest with Egypt.", &[]);
+}
+
+#[test]
+fn a_group_joined_to_a_noun_does_not_modify_it() {
+    check(
+        "Trump ordered strikes against the Syrian government and threats against Iran.",
+        &[],
+    );
+    check(
+        "The toughest American and Turkish sanctions against Russia were announced.",
+        &["TUR opposes RUS", "USA opposes RUS"],
+    );
+    // "if necessary" does not cut the noun from its preposition.
+    check(
+        "Turkey is ready to impose sanctions if necessary against Russia.",
+        &["TUR threatens RUS"],
+    );
+}
+
+#[test]
+fn a_national_adjective_after_a_preposition_is_no_place() {
+    // "from Russian threats" names Russia as a party; "over Syria" is where it happens.
+    check(
+        "American pilots over Syria will defend themselves from Russian threats in the latest escalation between the two superpowers.",
+        &["RUS opposes USA", "USA opposes RUS"],
+    );
+}
