@@ -13,7 +13,7 @@ use crate::util::{root, run, stderr, stdout};
 
 /// The relations F1 the rules hold on the development set. It is the measured figure, rounded
 /// down, so a change that loses quality fails here.
-const DEVSET_RELATIONS_F1_FLOOR: f64 = 0.68;
+const DEVSET_RELATIONS_F1_FLOOR: f64 = 0.75;
 const DEVSET_ENTITIES_F1_FLOOR: f64 = 0.90;
 
 #[test]

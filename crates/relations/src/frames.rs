@@ -38,7 +38,8 @@ pub(crate) struct Found {
 
 const COPULAS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "become",
-    "becomes", "became", "'s",
+    "becomes", "became", "'s", "get", "gets", "got", "getting", "grew", "grow", "grows", "seem",
+    "seems", "seemed", "appear", "appears", "appeared",
 ];
 
 const RELATIVES: &[&str] = &["who", "which", "that", "whom"];
@@ -68,6 +69,8 @@ const EFFORT_NOUNS: &[&str] = &[
     "campaign",
     "diplomacy",
     "role",
+    "strategy",
+    "policy",
 ];
 
 /// Nouns of events that happen to people: after one, "of X" names the victim.
@@ -925,7 +928,17 @@ impl<'a> Reader<'a> {
             return;
         }
 
-        let mut source = agent.or(modifier.filter(|_| !role_noun));
+        // "his strategy of punishing sanctions on North Korea": the effort's owner acts.
+        let mut source = agent
+            .or(modifier.filter(|_| !role_noun))
+            .or_else(|| self.effort_owner(first));
+        // "thanked Niinisto for his support": the one thanked supports the one thanking.
+        if cue.relation == Relation::Supports && target.is_none() {
+            if let Some((helper, thanker)) = self.thanked_for(first) {
+                self.emit_groups(cue.relation, helper, thanker, (first, last), base, None);
+                return;
+            }
+        }
         // "America ... forge ahead in peace talks with the Taliban": a meeting or deal "with"
         // someone is the sentence subject's.
         if source.is_none()
@@ -1116,6 +1129,59 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// The owner of an effort whose means the noun at `noun` names: "HIS strategy of punishing
+    /// sanctions", "Washington's policy of strikes".
+    fn effort_owner(&self, noun: usize) -> Option<usize> {
+        let view = self.view;
+        let of = (noun.saturating_sub(3)..noun)
+            .rev()
+            .take_while(|&j| view.tokens[j].kind == TokenKind::Word && view.group_of[j].is_none())
+            .find(|&j| view.word(j) == "of")?;
+        if (of + 1..noun)
+            .any(|j| view.tokens[j].capitalized || PREPOSITIONS.contains(&view.word(j)))
+        {
+            return None;
+        }
+        let effort = of.checked_sub(1)?;
+        EFFORT_NOUNS
+            .contains(&view.word(effort))
+            .then(|| self.modifier_before(effort))
+            .flatten()
+    }
+
+    /// "thanked Niinisto for his support": (the one thanked, the one thanking).
+    fn thanked_for(&self, noun: usize) -> Option<(usize, usize)> {
+        let view = self.view;
+        let mut j = noun.checked_sub(1)?;
+        if view.group_of[j].is_some_and(|g| view.groups[g].possessive)
+            || matches!(view.word(j), "the" | "their" | "its" | "his" | "her")
+        {
+            j = j.checked_sub(1)?;
+        }
+        if view.word(j) != "for" {
+            return None;
+        }
+        let helper = view.group_of[j.checked_sub(1)?]?;
+        let thank = view.groups[helper].first.checked_sub(1)?;
+        if !matches!(
+            view.word(thank),
+            "thank"
+                | "thanks"
+                | "thanked"
+                | "thanking"
+                | "praised"
+                | "praise"
+                | "praises"
+                | "praising"
+        ) {
+            return None;
+        }
+        let thanker = self
+            .subject_left(thank)
+            .or_else(|| self.main_subject(thank))?;
+        (thanker != helper).then_some((helper, thanker))
+    }
+
     /// "X, (a|an|the|both|one of the) [adjectives] NOUN of Y": X.
     fn appositive_holder(&self, noun: usize) -> Option<usize> {
         let view = self.view;
@@ -1281,7 +1347,11 @@ impl<'a> Reader<'a> {
             Some(object) => {
                 self.emit_groups(cue.relation, subject, object, (first, last), base, modality)
             }
-            None if cue.relation.is_symmetric() => {
+            // "the two sides were getting close to an agreement": a preposition that names no
+            // actor leaves the predicate about something else.
+            None if cue.relation.is_symmetric()
+                && !cue.preps.iter().any(|p| p == view.word(last + 1)) =>
+            {
                 self.emit_within(cue.relation, subject, (first, last), base * 0.9, modality)
             }
             None => {}

@@ -887,3 +887,37 @@ fn a_national_adjective_after_a_preposition_is_no_place() {
         &["RUS opposes USA", "USA opposes RUS"],
     );
 }
+
+#[test]
+fn anger_as_a_predicate_and_efforts_of_means() {
+    check(
+        "Damascus does still get irritated about American patrols.",
+        &["SYR opposes USA"],
+    );
+    check(
+        "Ankara was angered by the Israeli decision.",
+        &["TUR opposes ISR"],
+    );
+    // The owner of a strategy or policy acts through its means.
+    check(
+        "Erdogan defended his strategy of punishing sanctions on Syria.",
+        &["recep-tayyip-erdogan opposes SYR"],
+    );
+    // Close to an agreement is not close to each other.
+    check(
+        "Turkey and Qatar seemed to be getting close to an agreement.",
+        &[],
+    );
+}
+
+#[test]
+fn thanks_for_support_and_trips() {
+    check(
+        "Putin thanked Erdogan for his support.",
+        &["recep-tayyip-erdogan supports vladimir-putin"],
+    );
+    check(
+        "Erdogan made a surprise trip to Qatar.",
+        &["QAT meets recep-tayyip-erdogan"],
+    );
+}
