@@ -92,6 +92,9 @@ pub struct Analysis {
 pub struct Gazetteer {
     /// Sorted by id, so lookups are binary searches and iteration order is stable.
     actors: Vec<Actor>,
+    /// Id -> index into `actors`: the relation engine asks for an actor's type and country at
+    /// every mention, and a hash beats a binary search of string compares there.
+    by_id: rustc_hash::FxHashMap<Box<str>, u32>,
     matcher: Matcher,
 }
 
@@ -101,8 +104,18 @@ impl Gazetteer {
     pub fn from_sources(sources: &[DataSource<'_>]) -> Result<Gazetteer, DataErrors> {
         let data = load::load_data(sources)?;
         let matcher = Matcher::new(&data.actors, &data.non_actors, &data.agent_nouns);
+        let by_id = data
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let index = u32::try_from(i).expect("fewer than 2^32 actors");
+                (Box::from(a.id.as_str()), index)
+            })
+            .collect();
         Ok(Gazetteer {
             actors: data.actors,
+            by_id,
             matcher,
         })
     }
@@ -113,10 +126,7 @@ impl Gazetteer {
     }
 
     pub fn actor(&self, id: &str) -> Option<&Actor> {
-        self.actors
-            .binary_search_by(|a| a.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.actors[i])
+        self.by_id.get(id).map(|&i| &self.actors[i as usize])
     }
 
     /// Number of distinct normalized patterns in the automaton.
