@@ -273,39 +273,28 @@ impl RelationRules {
                 }
             }
         }
+        // Word lists whose frame fixes the relation: no flags to read.
+        let plain = |class: CueClass, relation: Relation, preps: &[&str], form: &String| Cue {
+            class,
+            relation,
+            words: split_words(form),
+            preps: preps.iter().map(|p| (*p).to_owned()).collect(),
+            needs_prep: false,
+            confidence: None,
+            inverse: false,
+            complement: false,
+            carrier: false,
+            needs_person: false,
+            event: false,
+            coercive: false,
+            armed_subject: false,
+        };
         for form in &file.conflict_nouns {
-            cues.push(Cue {
-                class: CueClass::Conflict,
-                relation: Relation::Opposes,
-                words: split_words(form),
-                preps: vec!["between".to_owned(), "with".to_owned()],
-                needs_prep: false,
-                confidence: None,
-                inverse: false,
-                complement: false,
-                carrier: false,
-                needs_person: false,
-                event: false,
-                coercive: false,
-                armed_subject: false,
-            });
+            let preps = ["between", "with"];
+            cues.push(plain(CueClass::Conflict, Relation::Opposes, &preps, form));
         }
         for form in &file.consequences {
-            cues.push(Cue {
-                class: CueClass::Consequence,
-                relation: Relation::Threatens,
-                words: split_words(form),
-                preps: Vec::new(),
-                needs_prep: false,
-                confidence: None,
-                inverse: false,
-                complement: false,
-                carrier: false,
-                needs_person: false,
-                event: false,
-                coercive: false,
-                armed_subject: false,
-            });
+            cues.push(plain(CueClass::Consequence, Relation::Threatens, &[], form));
         }
         if !problems.is_empty() {
             return Err(DataErrors(problems));
