@@ -212,9 +212,6 @@ const INTENTIONS: &[&str] = &[
 /// Agents whose work is to negotiate: "negotiators from A, B and C" meet each other.
 const NEGOTIATORS: &[&str] = &["negotiators", "delegations", "delegates"];
 
-/// Nouns that put a sentence's envoys at one table.
-const MEETING_NOUNS: &[&str] = &["talks", "negotiations", "summit", "conference", "meeting"];
-
 /// Ties two parties hold together: "A and B severed RELATIONS" withdraw them from each other.
 const MUTUAL_TIES: &[&str] = &[
     "ties",
@@ -451,7 +448,19 @@ impl<'a> Reader<'a> {
     /// in a sentence about talks. Talks "due to" or "expected to" follow have not happened.
     fn participants(&mut self) {
         let view = self.view;
-        let about_talks = (0..view.len()).any(|j| MEETING_NOUNS.contains(&view.word(j)));
+        // Whether the sentence is about talks: one of the rules' meeting nouns stands in it.
+        // Asked only once a group of envoys is found.
+        let about_talks = || {
+            (0..view.len()).any(|j| {
+                view.tokens[j].kind == TokenKind::Word
+                    && self.rules.cues_by_first.contains_key(view.word(j))
+                    && self
+                        .rules
+                        .cues_at(&view.words_from(j, 3))
+                        .iter()
+                        .any(|c| c.class == CueClass::Noun && c.relation == Relation::Meets)
+            })
+        };
         for g in 0..view.groups.len() {
             let group = &view.groups[g];
             // "from the U.S., Britain and Iran".
@@ -466,11 +475,17 @@ impl<'a> Reader<'a> {
             if !self.agents_of(from) {
                 continue;
             }
-            if !(NEGOTIATORS.contains(&view.word(agent)) || about_talks) {
+            if !(NEGOTIATORS.contains(&view.word(agent)) || about_talks()) {
                 continue;
             }
-            let planned = (1..view.len()).any(|j| {
-                view.word(j) == "to" && matches!(view.word(j - 1), "due" | "scheduled" | "slated")
+            // "was due to be followed by talks", "are scheduled to meet"; "due to" after no
+            // copula means "because of".
+            let planned = (2..view.len()).any(|j| {
+                view.word(j) == "to"
+                    && match view.word(j - 1) {
+                        "due" => COPULAS.contains(&view.word(j - 2)),
+                        w => matches!(w, "scheduled" | "slated"),
+                    }
             });
             let modality = if planned {
                 Some(Modality::Hypothetical)
@@ -1470,34 +1485,25 @@ impl<'a> Reader<'a> {
         let before = (0..start)
             .rev()
             .take_while(|&j| !view.is_punct(j, ";"))
-            .find(|&j| self.promise_verb_at(j).is_some());
+            .find_map(|j| Some((j, self.promise_verb_at(j)?)));
         let (promiser, addressee) = match before {
-            Some(verb) => {
-                let n = self.promise_verb_at(verb).unwrap_or(1);
+            Some((verb, n)) => {
                 let addressee = view.group_of.get(verb + n).copied().flatten();
                 (self.subject_left(verb), addressee)
             }
             None => {
-                let after = (last + 1..view.len())
+                let promiser = (last + 1..view.len())
                     .take_while(|&j| !view.is_punct(j, ";"))
-                    .find(|&j| {
-                        self.rules
-                            .speech_verbs
-                            .match_at(&view.words_from(j, 3))
-                            .is_some()
+                    .find_map(|j| {
+                        Some((j, self.rules.speech_verbs.match_at(&view.words_from(j, 3))?))
+                    })
+                    .and_then(|(verb, n)| {
+                        view.group_of
+                            .get(verb + n)
+                            .copied()
+                            .flatten()
+                            .or_else(|| self.subject_left(verb))
                     });
-                let promiser = after.and_then(|verb| {
-                    let n = self
-                        .rules
-                        .speech_verbs
-                        .match_at(&view.words_from(verb, 3))
-                        .unwrap_or(1);
-                    view.group_of
-                        .get(verb + n)
-                        .copied()
-                        .flatten()
-                        .or_else(|| self.subject_left(verb))
-                });
                 (promiser, None)
             }
         };

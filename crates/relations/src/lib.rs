@@ -289,9 +289,11 @@ impl RelationRules {
             let pronoun = matches!(words.first(), Some(&"they" | &"them")) || their_relation;
             // "them" as an object is too often someone unnamed: only a pair of this sentence.
             let this_sentence_only = words.first() == Some(&"them");
-            // "lawmakers from both sides of the aisle" are the two parties of a legislature.
-            let idiom = phrase_len
-                .is_some_and(|n| view.word(i + n) == "of" && view.word(i + n + 2) == "aisle");
+            // "lawmakers from both sides of the (political) aisle" are the two parties of a
+            // legislature.
+            let idiom = phrase_len.is_some_and(|n| {
+                view.word(i + n) == "of" && (i + n + 2..i + n + 4).any(|k| view.word(k) == "aisle")
+            });
             let (len, hint) = match phrase_len.filter(|_| !idiom) {
                 Some(n) => {
                     let hint = if words[..n]

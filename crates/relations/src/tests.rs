@@ -809,6 +809,11 @@ fn envoys_from_several_states_at_talks_meet_each_other() {
         "The truce was due to be followed by talks, with delegations from Israel and Hamas.",
         &["ISR meets hamas [hypothetical]"],
     );
+    // "due to" without a copula is "because of": the talks happened.
+    check(
+        "Delegations from Turkey and Qatar arrived for talks due to the crisis.",
+        &["QAT meets TUR"],
+    );
     // "Both sides of the aisle" are a legislature's parties.
     check(
         "Turkey and Syria drew condemnation from lawmakers from both sides of the aisle at the talks.",
