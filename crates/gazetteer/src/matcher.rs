@@ -184,11 +184,13 @@ impl Matcher {
             .collect();
         phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         phrases.dedup_by(|a, b| a.0 == b.0);
-        // A DFA: several times the NFA's scan speed. It costs memory in proportion to the
-        // patterns: about 100 MB for the shipped data, 400 MB for the Phoenix dictionaries.
+        // A contiguous NFA, not a DFA. Among the rest of the work the scan is bound by cache
+        // misses either way, so a DFA (150 MB for the shipped data, over 400 MB for the Phoenix
+        // dictionaries) scans no faster, while it takes a quarter of a second to build and most
+        // of the peak memory (measured on the whole news corpus: same speed, 229 -> 83 MB).
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(normalized_patterns.iter().map(|p| format!(" {p} ")))
             .expect("gazetteer patterns fit in an automaton");
         Matcher {
