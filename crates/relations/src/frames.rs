@@ -308,7 +308,7 @@ impl<'a> Reader<'a> {
         for i in 0..view.len() {
             if view.group_of[i].is_some()
                 || view.tokens[i].kind != TokenKind::Word
-                || !self.rules.cues_by_first.contains_key(view.word(i))
+                || !self.rules.may_start_cue(view.word(i))
             {
                 continue;
             }
@@ -453,7 +453,7 @@ impl<'a> Reader<'a> {
         let about_talks = || {
             (0..view.len()).any(|j| {
                 view.tokens[j].kind == TokenKind::Word
-                    && self.rules.cues_by_first.contains_key(view.word(j))
+                    && self.rules.may_start_cue(view.word(j))
                     && self
                         .rules
                         .cues_at(&view.words_from(j, 3))

@@ -98,11 +98,44 @@ pub(crate) struct Cue {
     pub armed_subject: bool,
 }
 
+/// The keys of a word-keyed map by first byte and length: the rules look up nearly every token
+/// of a sentence in several maps, and most tokens start no phrase. One bit test turns most of
+/// them away before they are hashed and compared.
+#[derive(Clone, Debug)]
+pub(crate) struct KeyFilter {
+    /// For each first byte, bit `min(len, 31)` is set if some key of that length starts with it.
+    lengths_by_first_byte: Box<[u32; 256]>,
+}
+
+impl Default for KeyFilter {
+    fn default() -> KeyFilter {
+        KeyFilter {
+            lengths_by_first_byte: Box::new([0; 256]),
+        }
+    }
+}
+
+impl KeyFilter {
+    fn add(&mut self, key: &str) {
+        if let Some(&first) = key.as_bytes().first() {
+            self.lengths_by_first_byte[usize::from(first)] |= 1 << key.len().min(31);
+        }
+    }
+
+    /// False only if no key is `word`.
+    fn may_contain(&self, word: &str) -> bool {
+        word.as_bytes().first().is_some_and(|&first| {
+            self.lengths_by_first_byte[usize::from(first)] >> word.len().min(31) & 1 != 0
+        })
+    }
+}
+
 /// A set of (possibly multi-word) phrases, matched on lower-case word tokens.
 #[derive(Debug, Default)]
 pub(crate) struct PhraseSet {
     /// First word -> the phrases (as word lists) starting with it, longest first.
     by_first: HashMap<String, Vec<Vec<String>>>,
+    first_words: KeyFilter,
 }
 
 impl PhraseSet {
@@ -111,6 +144,7 @@ impl PhraseSet {
         for phrase in phrases {
             let words = split_words(phrase);
             if let Some(first) = words.first() {
+                set.first_words.add(first);
                 set.by_first.entry(first.clone()).or_default().push(words);
             }
         }
@@ -130,7 +164,7 @@ impl PhraseSet {
 
     /// Length in words of the longest phrase starting at `words[0]`, if any.
     pub fn match_at(&self, words: &[&str]) -> Option<usize> {
-        let first = words.first()?;
+        let first = words.first().filter(|w| self.first_words.may_contain(w))?;
         self.by_first.get(*first)?.iter().find_map(|phrase| {
             (phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| p == w))
                 .then_some(phrase.len())
@@ -139,13 +173,15 @@ impl PhraseSet {
 
     /// True if some phrase starts with `word`: a cheap test before building a word window.
     pub fn may_start(&self, word: &str) -> bool {
-        self.by_first.contains_key(word)
+        self.first_words.may_contain(word) && self.by_first.contains_key(word)
     }
 
     pub fn contains_word(&self, word: &str) -> bool {
-        self.by_first
-            .get(word)
-            .is_some_and(|list| list.iter().any(|p| p.len() == 1))
+        self.first_words.may_contain(word)
+            && self
+                .by_first
+                .get(word)
+                .is_some_and(|list| list.iter().any(|p| p.len() == 1))
     }
 }
 
@@ -162,7 +198,8 @@ pub(crate) fn split_words(phrase: &str) -> Vec<String> {
 pub struct RelationRules {
     pub(crate) cues: Vec<Cue>,
     /// First word -> indexes into `cues`, longest form first.
-    pub(crate) cues_by_first: HashMap<String, Vec<usize>>,
+    cues_by_first: HashMap<String, Vec<usize>>,
+    cue_first_words: KeyFilter,
     pub(crate) prevention: PhraseSet,
     /// Verbs whose subject mediates the talks or deal they take: "helped talks between A and B".
     pub(crate) facilitation: PhraseSet,
@@ -306,7 +343,9 @@ impl RelationRules {
                 .or_default()
                 .push(i);
         }
-        for list in cues_by_first.values_mut() {
+        let mut cue_first_words = KeyFilter::default();
+        for (first, list) in &mut cues_by_first {
+            cue_first_words.add(first);
             list.sort_by_key(|&i| std::cmp::Reverse(cues[i].words.len()));
         }
         let set = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect();
@@ -319,6 +358,7 @@ impl RelationRules {
         Ok(RelationRules {
             cues,
             cues_by_first,
+            cue_first_words,
             prevention: PhraseSet::new(&file.prevention),
             facilitation: PhraseSet::new(&file.facilitation),
             withdrawal_verbs: PhraseSet::new(&file.withdrawal_verbs),
@@ -337,9 +377,18 @@ impl RelationRules {
         })
     }
 
+    /// True if some cue starts with `word`.
+    pub(crate) fn may_start_cue(&self, word: &str) -> bool {
+        self.cue_first_words.may_contain(word) && self.cues_by_first.contains_key(word)
+    }
+
     /// The cues whose words start at `words[0]`, longest first.
     pub(crate) fn cues_at(&self, words: &[&str]) -> Vec<&Cue> {
-        let Some(candidates) = words.first().and_then(|w| self.cues_by_first.get(*w)) else {
+        let Some(candidates) = words
+            .first()
+            .filter(|w| self.cue_first_words.may_contain(w))
+            .and_then(|w| self.cues_by_first.get(*w))
+        else {
             return Vec::new();
         };
         candidates
