@@ -981,7 +981,14 @@ fn is_possessive_s(rest: &str) -> bool {
 
 /// A word lower-cased, curly apostrophes straightened.
 fn lower_word(word: &str) -> CompactString {
-    if word.is_ascii() {
+    let bytes = word.as_bytes();
+    if bytes
+        .iter()
+        .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
+    {
+        // Most words: already lower case, copied as they stand.
+        CompactString::new(word)
+    } else if word.is_ascii() {
         let mut lower = CompactString::new(word);
         lower.as_mut_str().make_ascii_lowercase();
         lower
