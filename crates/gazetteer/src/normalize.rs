@@ -379,17 +379,29 @@ mod tests {
         assert_eq!(normalized("—"), " ");
     }
 
+    /// The normalized tokens of `text` whose original span does not normalize back to them.
+    fn tokens_not_mapped_back(text: &str) -> Vec<(String, String)> {
+        let n = NormalizedText::new(text);
+        let hay = std::str::from_utf8(n.as_bytes()).unwrap();
+        let mut wrong = Vec::new();
+        let mut start = 0;
+        for token in hay.split(' ') {
+            let end = start + token.len();
+            let original = &text[n.original_offset(start)..n.original_offset(end)];
+            if !token.is_empty() && normalize_alias(original) != token {
+                wrong.push((token.to_owned(), original.to_owned()));
+            }
+            start = end + 1;
+        }
+        wrong
+    }
+
     #[test]
     fn maps_token_spans_back() {
         let text = "“Élysée’s  al-Assad” U.S.";
+        assert_eq!(tokens_not_mapped_back(text), []);
         let n = NormalizedText::new(text);
         let hay = std::str::from_utf8(n.as_bytes()).unwrap();
-        for token in hay.split(' ').filter(|t| !t.is_empty()) {
-            let start = hay.find(token).unwrap();
-            let end = start + token.len();
-            let original = &text[n.original_offset(start)..n.original_offset(end)];
-            assert_eq!(normalize_alias(original), token, "{original:?}");
-        }
         assert_eq!(n.original_offset(0), 0);
         assert_eq!(n.original_offset(hay.len() - 1), text.len() - 1);
     }
@@ -415,17 +427,7 @@ mod tests {
             " ", "  ", "\n", ", ", "-", "’s", ".", "al-Assad", "Путин", "x",
         ]), 0..24)) {
             let text: String = pieces.concat();
-            let n = NormalizedText::new(&text);
-            let hay = std::str::from_utf8(n.as_bytes()).unwrap();
-            let mut start = 0;
-            for token in hay.split(' ') {
-                let end = start + token.len();
-                if !token.is_empty() {
-                    let original = &text[n.original_offset(start)..n.original_offset(end)];
-                    proptest::prop_assert_eq!(normalize_alias(original), token);
-                }
-                start = end + 1;
-            }
+            proptest::prop_assert_eq!(tokens_not_mapped_back(&text), []);
         }
     }
 
