@@ -98,90 +98,104 @@ pub(crate) struct Cue {
     pub armed_subject: bool,
 }
 
-/// The keys of a word-keyed map by first byte and length: the rules look up nearly every token
-/// of a sentence in several maps, and most tokens start no phrase. One bit test turns most of
-/// them away before they are hashed and compared.
-#[derive(Clone, Debug)]
-pub(crate) struct KeyFilter {
+/// Lists of items keyed by a phrase's first word, each list longest phrase first. The rules look
+/// up nearly every token of a sentence in several of these, and most tokens start no phrase: a
+/// bit table of the keys' first bytes and lengths turns most of them away before they are hashed
+/// and compared.
+#[derive(Debug)]
+pub(crate) struct FirstWordIndex<T> {
+    lists: HashMap<String, Vec<T>>,
     /// For each first byte, bit `min(len, 31)` is set if some key of that length starts with it.
     lengths_by_first_byte: Box<[u32; 256]>,
 }
 
-impl Default for KeyFilter {
-    fn default() -> KeyFilter {
-        KeyFilter {
+impl<T> Default for FirstWordIndex<T> {
+    fn default() -> FirstWordIndex<T> {
+        FirstWordIndex {
+            lists: HashMap::default(),
             lengths_by_first_byte: Box::new([0; 256]),
         }
     }
 }
 
-impl KeyFilter {
-    fn add(&mut self, key: &str) {
-        if let Some(&first) = key.as_bytes().first() {
-            self.lengths_by_first_byte[usize::from(first)] |= 1 << key.len().min(31);
+impl<T> FirstWordIndex<T> {
+    /// Builds the index from `(first word, item)` pairs; `len` gives an item's length in words.
+    fn new(
+        entries: impl IntoIterator<Item = (String, T)>,
+        len: impl Fn(&T) -> usize,
+    ) -> FirstWordIndex<T> {
+        let mut index = FirstWordIndex::default();
+        for (word, item) in entries {
+            if let Some(&first) = word.as_bytes().first() {
+                index.lengths_by_first_byte[usize::from(first)] |= 1 << word.len().min(31);
+                index.lists.entry(word).or_default().push(item);
+            }
         }
+        for list in index.lists.values_mut() {
+            list.sort_by_key(|item| std::cmp::Reverse(len(item)));
+        }
+        index
     }
 
-    /// False only if no key is `word`.
-    fn may_contain(&self, word: &str) -> bool {
-        word.as_bytes().first().is_some_and(|&first| {
-            self.lengths_by_first_byte[usize::from(first)] >> word.len().min(31) & 1 != 0
-        })
+    /// The items whose phrases start with `word`, longest first. Inlined: the bit test is the
+    /// point, and most calls end there.
+    #[inline]
+    fn get(&self, word: &str) -> Option<&[T]> {
+        let first = *word.as_bytes().first()?;
+        if self.lengths_by_first_byte[usize::from(first)] >> word.len().min(31) & 1 == 0 {
+            return None;
+        }
+        self.lists.get(word).map(Vec::as_slice)
+    }
+
+    fn items(&self) -> impl Iterator<Item = &T> {
+        self.lists.values().flatten()
     }
 }
 
 /// A set of (possibly multi-word) phrases, matched on lower-case word tokens.
 #[derive(Debug, Default)]
 pub(crate) struct PhraseSet {
-    /// First word -> the phrases (as word lists) starting with it, longest first.
-    by_first: HashMap<String, Vec<Vec<String>>>,
-    first_words: KeyFilter,
+    /// The phrases as word lists.
+    by_first: FirstWordIndex<Vec<String>>,
 }
 
 impl PhraseSet {
     fn new(phrases: &[String]) -> PhraseSet {
-        let mut set = PhraseSet::default();
-        for phrase in phrases {
+        let entries = phrases.iter().filter_map(|phrase| {
             let words = split_words(phrase);
-            if let Some(first) = words.first() {
-                set.first_words.add(first);
-                set.by_first.entry(first.clone()).or_default().push(words);
-            }
+            Some((words.first()?.clone(), words))
+        });
+        PhraseSet {
+            by_first: FirstWordIndex::new(entries, Vec::len),
         }
-        for list in set.by_first.values_mut() {
-            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        }
-        set
     }
 
     /// The last word of every phrase: a sentence without any of them contains no phrase.
     fn last_words(&self) -> impl Iterator<Item = &String> {
-        self.by_first
-            .values()
-            .flatten()
-            .filter_map(|words| words.last())
+        self.by_first.items().filter_map(|words| words.last())
     }
 
     /// Length in words of the longest phrase starting at `words[0]`, if any.
     pub fn match_at(&self, words: &[&str]) -> Option<usize> {
-        let first = words.first().filter(|w| self.first_words.may_contain(w))?;
-        self.by_first.get(*first)?.iter().find_map(|phrase| {
-            (phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| p == w))
-                .then_some(phrase.len())
-        })
+        self.by_first
+            .get(words.first()?)?
+            .iter()
+            .find_map(|phrase| {
+                (phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| p == w))
+                    .then_some(phrase.len())
+            })
     }
 
     /// True if some phrase starts with `word`: a cheap test before building a word window.
     pub fn may_start(&self, word: &str) -> bool {
-        self.first_words.may_contain(word) && self.by_first.contains_key(word)
+        self.by_first.get(word).is_some()
     }
 
     pub fn contains_word(&self, word: &str) -> bool {
-        self.first_words.may_contain(word)
-            && self
-                .by_first
-                .get(word)
-                .is_some_and(|list| list.iter().any(|p| p.len() == 1))
+        self.by_first
+            .get(word)
+            .is_some_and(|list| list.iter().any(|p| p.len() == 1))
     }
 }
 
@@ -197,9 +211,8 @@ pub(crate) fn split_words(phrase: &str) -> Vec<String> {
 #[derive(Debug)]
 pub struct RelationRules {
     pub(crate) cues: Vec<Cue>,
-    /// First word -> indexes into `cues`, longest form first.
-    cues_by_first: HashMap<String, Vec<usize>>,
-    cue_first_words: KeyFilter,
+    /// Indexes into `cues` by first word, longest form first.
+    cues_by_first: FirstWordIndex<usize>,
     pub(crate) prevention: PhraseSet,
     /// Verbs whose subject mediates the talks or deal they take: "helped talks between A and B".
     pub(crate) facilitation: PhraseSet,
@@ -336,18 +349,12 @@ impl RelationRules {
         if !problems.is_empty() {
             return Err(DataErrors(problems));
         }
-        let mut cues_by_first: HashMap<String, Vec<usize>> = HashMap::default();
-        for (i, cue) in cues.iter().enumerate() {
-            cues_by_first
-                .entry(cue.words[0].clone())
-                .or_default()
-                .push(i);
-        }
-        let mut cue_first_words = KeyFilter::default();
-        for (first, list) in &mut cues_by_first {
-            cue_first_words.add(first);
-            list.sort_by_key(|&i| std::cmp::Reverse(cues[i].words.len()));
-        }
+        let cues_by_first = FirstWordIndex::new(
+            cues.iter()
+                .enumerate()
+                .map(|(i, cue)| (cue.words[0].clone(), i)),
+            |&i| cues[i].words.len(),
+        );
         let set = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect();
         let pair_anaphors = PhraseSet::new(&file.pair_anaphors);
         let anaphor_words = pair_anaphors
@@ -358,7 +365,6 @@ impl RelationRules {
         Ok(RelationRules {
             cues,
             cues_by_first,
-            cue_first_words,
             prevention: PhraseSet::new(&file.prevention),
             facilitation: PhraseSet::new(&file.facilitation),
             withdrawal_verbs: PhraseSet::new(&file.withdrawal_verbs),
@@ -379,16 +385,12 @@ impl RelationRules {
 
     /// True if some cue starts with `word`.
     pub(crate) fn may_start_cue(&self, word: &str) -> bool {
-        self.cue_first_words.may_contain(word) && self.cues_by_first.contains_key(word)
+        self.cues_by_first.get(word).is_some()
     }
 
     /// The cues whose words start at `words[0]`, longest first.
     pub(crate) fn cues_at(&self, words: &[&str]) -> Vec<&Cue> {
-        let Some(candidates) = words
-            .first()
-            .filter(|w| self.cue_first_words.may_contain(w))
-            .and_then(|w| self.cues_by_first.get(*w))
-        else {
+        let Some(candidates) = words.first().and_then(|w| self.cues_by_first.get(w)) else {
             return Vec::new();
         };
         candidates
