@@ -8,7 +8,7 @@
 use std::{fs, io::BufRead, path::Path};
 
 use actorgraph_core::{split_sentences, ActorId};
-use actorgraph_gazetteer::{DataSource, Gazetteer};
+use actorgraph_gazetteer::{Analysis, DataSource, Gazetteer};
 use actorgraph_graph::{DocumentExtract, GraphBuilder, GraphOptions, NodeCatalog, NodeInfo};
 use actorgraph_relations::{DocumentInput, RelationRules};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -90,6 +90,17 @@ impl NodeCatalog for Catalog<'_> {
     }
 }
 
+/// What the relation stage reads of one analyzed, undated document.
+fn input<'a>(id: &'a str, text: &'a str, analysis: &'a Analysis) -> DocumentInput<'a> {
+    DocumentInput {
+        id,
+        date: None,
+        text,
+        sentences: &analysis.sentences,
+        mentions: &analysis.mentions,
+    }
+}
+
 fn stages(c: &mut Criterion) {
     let texts = texts();
     let bytes: u64 = texts.iter().map(|(_, t)| t.len() as u64).sum();
@@ -135,14 +146,10 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .zip(&analyses)
                 .map(|((id, text), analysis)| {
-                    let input = DocumentInput {
-                        id,
-                        date: None,
-                        text,
-                        sentences: &analysis.sentences,
-                        mentions: &analysis.mentions,
-                    };
-                    rules.extract(&input, &world).evidence.len()
+                    rules
+                        .extract(&input(id, text, analysis), &world)
+                        .evidence
+                        .len()
                 })
                 .sum::<usize>()
         })
@@ -153,14 +160,7 @@ fn stages(c: &mut Criterion) {
         .iter()
         .zip(&analyses)
         .map(|((id, text), analysis)| {
-            let input = DocumentInput {
-                id,
-                date: None,
-                text,
-                sentences: &analysis.sentences,
-                mentions: &analysis.mentions,
-            };
-            let extraction = rules.extract(&input, &world);
+            let extraction = rules.extract(&input(id, text, analysis), &world);
             let mut mention_counts = std::collections::BTreeMap::new();
             for m in &analysis.mentions {
                 *mention_counts.entry(m.actor.clone()).or_insert(0) += 1;

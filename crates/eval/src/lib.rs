@@ -131,6 +131,17 @@ impl Gold {
     fn roll_triple(&self, [s, r, t]: &[String; 3]) -> Triple {
         normalize((self.roll(s), r.clone(), self.roll(t)))
     }
+
+    /// The relations a document must have, rolled up; one that rolls up to a self-loop is
+    /// not counted.
+    fn wanted_relations(&self, document: &GoldDocument) -> BTreeSet<Triple> {
+        document
+            .relations
+            .iter()
+            .map(|x| self.roll_triple(x))
+            .filter(|(s, _, t)| s != t)
+            .collect()
+    }
 }
 
 /// Case-, accent- and punctuation-insensitive form, as the Python tool's `fold`.
@@ -254,12 +265,7 @@ pub fn score(gold: &Gold, documents: &[EvalDocument]) -> Report {
     }
     // Per relation, from the per-document sets.
     for (gold_document, document) in gold.documents.iter().zip(&report.documents) {
-        let want: BTreeSet<Triple> = gold_document
-            .relations
-            .iter()
-            .map(|x| gold.roll_triple(x))
-            .filter(|(s, _, t)| s != t)
-            .collect();
+        let want = gold.wanted_relations(gold_document);
         let missed: BTreeSet<&Triple> = document.missed.iter().map(|(t, _)| t).collect();
         for triple in &want {
             if let Some(relation) = Relation::parse(&triple.1) {
@@ -295,12 +301,7 @@ fn score_document(
     let want_entities: BTreeSet<String> = gold_document.entities.iter().cloned().collect();
     let optional_entities: BTreeSet<String> =
         gold_document.optional_entities.iter().cloned().collect();
-    let want: BTreeSet<Triple> = gold_document
-        .relations
-        .iter()
-        .map(|x| gold.roll_triple(x))
-        .filter(|(s, _, t)| s != t)
-        .collect();
+    let want = gold.wanted_relations(gold_document);
     let optional: BTreeSet<Triple> = gold_document
         .optional
         .iter()
