@@ -20,13 +20,17 @@ use actorgraph_core::{
 };
 
 pub use crate::rules::RelationRules;
+use crate::rules::Signal;
 use crate::{
     frames::{token_span, Found, Reader},
     sentence::{Arg, Group, SentenceMention, SentenceView, TokenKind},
 };
 
 /// Pronouns for the person named last (`resolve_person_pronouns`).
-const PERSON_PRONOUNS: &[&str] = &["he", "him", "his", "she", "her"];
+pub(crate) const PERSON_PRONOUNS: &[&str] = &["he", "him", "his", "she", "her"];
+
+/// Pronouns for the topic (`resolve_it`).
+pub(crate) const IT_PRONOUNS: &[&str] = &["it", "its"];
 
 /// Pronouns resolved in the second pass, whatever the first left: "they" for a pair of actors,
 /// "we" inside a quote for the speaker's country.
@@ -194,12 +198,11 @@ impl RelationRules {
     /// pair anaphors and "they" or "we" always do, since they are resolved in the second pass.
     /// `None`: the sentence needs its full view.
     fn scan_unnamed(&self, text: &str, sentence: Span, state: &DocumentState) -> Option<bool> {
-        let any_of =
-            |words: &[&str], word: &str| words.iter().any(|w| w.eq_ignore_ascii_case(word));
-        sentence::scan_unnamed(text, sentence, |word| {
-            self.anaphor_words.contains_ignoring_ascii_case(word)
-                || (state.last_person.is_some() && any_of(PERSON_PRONOUNS, word))
-                || (state.last_topic.is_some() && any_of(&["it", "its"], word))
+        sentence::scan_unnamed(text, sentence, |word| match self.signal_words.get(word) {
+            None => false,
+            Some(Signal::Anaphor) => true,
+            Some(Signal::PersonPronoun) => state.last_person.is_some(),
+            Some(Signal::It) => state.last_topic.is_some(),
         })
     }
 

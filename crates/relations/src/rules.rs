@@ -231,37 +231,66 @@ pub struct RelationRules {
     pub(crate) pair_anaphors: PhraseSet,
     pub(crate) boilerplate: PhraseSet,
     /// Words that make a sentence without mentions worth reading: a pronoun or pair anaphor
-    /// there may stand for actors named earlier (see `lib.rs`, `is_quiet`).
-    pub(crate) anaphor_words: WordSet,
+    /// there may stand for actors named earlier.
+    pub(crate) signal_words: SignalWords,
 }
 
-/// A few lower-case words, looked up without hashing: bucketed by length, compared ignoring
-/// ASCII case, so a word can be looked up as written.
-#[derive(Debug, Default)]
-pub(crate) struct WordSet {
-    by_len: Vec<Vec<String>>,
+/// When a word makes a sentence without mentions worth reading (see
+/// `RelationRules::scan_unnamed`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Signal {
+    /// A pair anaphor's head or a pronoun resolved in the second pass ("they", "we"): always.
+    Anaphor,
+    /// "he", "his": while a person is remembered.
+    PersonPronoun,
+    /// "it", "its": while a topic is remembered.
+    It,
 }
 
-impl FromIterator<String> for WordSet {
-    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> WordSet {
-        let mut set = WordSet::default();
-        for word in words {
+/// The few signal words, looked up as written (ignoring ASCII case) without hashing. The scan
+/// asks about every word of every sentence that names no actor: a bit table of the words' first
+/// letters and lengths turns nearly all of them away at once.
+#[derive(Debug)]
+pub(crate) struct SignalWords {
+    /// Lower-case words, bucketed by length.
+    by_len: Vec<Vec<(String, Signal)>>,
+    /// For each lower-case first byte, bit `len` is set if a word of that length starts with it.
+    lengths_by_first_byte: Box<[u32; 256]>,
+}
+
+impl SignalWords {
+    fn new(words: impl IntoIterator<Item = (String, Signal)>) -> SignalWords {
+        let mut set = SignalWords {
+            by_len: Vec::new(),
+            lengths_by_first_byte: Box::new([0; 256]),
+        };
+        for (word, signal) in words {
+            let Some(&first) = word.as_bytes().first() else {
+                continue;
+            };
             if set.by_len.len() <= word.len() {
                 set.by_len.resize(word.len() + 1, Vec::new());
             }
-            if !set.by_len[word.len()].contains(&word) {
-                set.by_len[word.len()].push(word);
+            let bucket = &mut set.by_len[word.len()];
+            if !bucket.iter().any(|(w, _)| *w == word) {
+                set.lengths_by_first_byte[usize::from(first)] |= 1 << word.len().min(31);
+                bucket.push((word, signal));
             }
         }
         set
     }
-}
 
-impl WordSet {
-    pub(crate) fn contains_ignoring_ascii_case(&self, word: &str) -> bool {
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<Signal> {
+        let first = word.as_bytes().first()?.to_ascii_lowercase();
+        if self.lengths_by_first_byte[usize::from(first)] >> word.len().min(31) & 1 == 0 {
+            return None;
+        }
         self.by_len
-            .get(word.len())
-            .is_some_and(|words| words.iter().any(|w| w.eq_ignore_ascii_case(word)))
+            .get(word.len())?
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(word))
+            .map(|&(_, signal)| signal)
     }
 }
 
@@ -357,11 +386,16 @@ impl RelationRules {
         );
         let set = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect();
         let pair_anaphors = PhraseSet::new(&file.pair_anaphors);
-        let anaphor_words = pair_anaphors
-            .last_words()
-            .cloned()
-            .chain(crate::ANAPHOR_PRONOUNS.iter().map(|w| (*w).to_owned()))
-            .collect();
+        let words =
+            |words: &'static [&str], signal| words.iter().map(move |w| (w.to_string(), signal));
+        let signal_words = SignalWords::new(
+            pair_anaphors
+                .last_words()
+                .map(|w| (w.clone(), Signal::Anaphor))
+                .chain(words(crate::ANAPHOR_PRONOUNS, Signal::Anaphor))
+                .chain(words(crate::PERSON_PRONOUNS, Signal::PersonPronoun))
+                .chain(words(crate::IT_PRONOUNS, Signal::It)),
+        );
         Ok(RelationRules {
             cues,
             cues_by_first,
@@ -379,7 +413,7 @@ impl RelationRules {
             light_verbs: PhraseSet::new(&file.light_verbs),
             pair_anaphors,
             boilerplate: PhraseSet::new(&file.boilerplate),
-            anaphor_words,
+            signal_words,
         })
     }
 

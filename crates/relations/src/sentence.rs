@@ -7,6 +7,8 @@
 //! * coordination ("Russia and Iran", "the US, Russia, and Jordan", "Iran-Russia");
 //! * pronouns and pair anaphors ("he", "its", "the two countries"), resolved by the caller.
 
+use std::borrow::Cow;
+
 use actorgraph_core::{ActorId, Span};
 use compact_str::CompactString;
 use smallvec::SmallVec;
@@ -32,8 +34,6 @@ pub(crate) struct Token {
     pub kind: TokenKind,
     /// Written with a capital: "May" the month is not "may" the modal.
     pub capitalized: bool,
-    /// For actors, whose `lower` is empty: the text as written, lower case. Empty for words.
-    pub surface: String,
 }
 
 /// One actor an argument stands for, and the words that named it.
@@ -204,7 +204,7 @@ impl SentenceView {
             groups: Vec::new(),
             titles: Vec::new(),
         };
-        view.build_groups(mentions, rules);
+        view.build_groups(text, mentions, rules);
         view
     }
 
@@ -260,7 +260,7 @@ impl SentenceView {
         self.groups.push(group);
     }
 
-    fn build_groups(&mut self, mentions: &[SentenceMention], rules: &RelationRules) {
+    fn build_groups(&mut self, text: &str, mentions: &[SentenceMention], rules: &RelationRules) {
         // 1. Units: one actor each, absorbing titles and affiliations around persons.
         let mut units: Vec<Group> = Vec::new();
         let mut i = 0;
@@ -314,7 +314,7 @@ impl SentenceView {
             // "Russian President Vladimir Putin", "Russian Ambassador to Iran Levan Dzhagaryan",
             // "the Kremlin's ambassador to Iran Levan Dzhagaryan", "Iran's Revolutionary Guard",
             // "the Lebanese Shiite militia Hezbollah": the last, named actor is the head.
-            if let Some((end, role)) = self.head_after_modifier(i, mentions, rules) {
+            if let Some((end, role)) = self.head_after_modifier(text, i, mentions, rules) {
                 let TokenKind::Actor(p) = self.tokens[end].kind else {
                     unreachable!("a modifier bridge ends on an actor")
                 };
@@ -458,6 +458,7 @@ impl SentenceView {
     /// the words between are a person's title, the title.
     fn head_after_modifier(
         &self,
+        text: &str,
         i: usize,
         mentions: &[SentenceMention],
         rules: &RelationRules,
@@ -473,14 +474,16 @@ impl SentenceView {
         if possessive {
             j += 1;
         }
-        let mut role: Vec<&str> = Vec::new();
+        // Words as the rules read them; an actor inside the title ("to Iran") as written, lower
+        // case.
+        let mut role: Vec<Cow<'_, str>> = Vec::new();
         let mut saw_title = false;
         let mut other_words = 0;
         while j < self.tokens.len() {
             if let TokenKind::Actor(p) = self.tokens[j].kind {
                 // "ambassador to Iran": part of the title.
-                if saw_title && matches!(role.last(), Some(&"to") | Some(&"of")) {
-                    role.push(self.tokens[j].surface.as_str());
+                if saw_title && role.last().is_some_and(|w| w == "to" || w == "of") {
+                    role.push(Cow::Owned(self.tokens[j].span.slice(text).to_lowercase()));
                     j += 1;
                     continue;
                 }
@@ -503,7 +506,7 @@ impl SentenceView {
             }
             let words = self.words_from(j, 5);
             if let Some(n) = rules.titles.match_at(&words) {
-                role.extend(words[..n].iter().copied());
+                role.extend(words[..n].iter().map(|w| Cow::Borrowed(*w)));
                 saw_title = true;
                 j += n;
                 continue;
@@ -515,10 +518,10 @@ impl SentenceView {
                         && (self.is_actor(j + 1)
                             || self.word(j + 1) == "the" && self.is_actor(j + 2)) =>
                 {
-                    role.push(w);
+                    role.push(Cow::Borrowed(w));
                     j += 1;
                 }
-                "the" if matches!(role.last(), Some(&"to") | Some(&"of")) => j += 1,
+                "the" if role.last().is_some_and(|w| w == "to" || w == "of") => j += 1,
                 "," if saw_title && self.is_actor(j + 1) => j += 1,
                 "." if saw_title => j += 1,
                 // An adjective or common noun before a name: "Shiite militia", "daily".
@@ -791,7 +794,6 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                         lower: CompactString::default(),
                         kind: TokenKind::Actor(next_mention),
                         capitalized: true,
-                        surface: m.span.slice(text).to_lowercase(),
                     });
                     i = m.span.end.max(i + 1);
                 }
@@ -802,29 +804,36 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
         let limit = mentions
             .get(next_mention)
             .map_or(sentence.end, |m| m.span.start.min(sentence.end));
-        let c = text[i..].chars().next().expect("on a char boundary");
-        if c.is_whitespace() {
+        let (c, class) = char_at(text, i);
+        if class == CharClass::Space {
             i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
-            let end = word_end(text, i, limit);
-            if let Some(stem_end) = negation_stem_end(text, i, end) {
+        if class == CharClass::Alphanumeric {
+            let WordExtent {
+                end,
+                negation,
+                plain,
+            } = word_at(text, i, limit);
+            if let Some(stem_end) = negation {
                 tokens.push(word_token(text, i, stem_end));
                 tokens.push(Token {
                     span: Span::new(stem_end, end),
                     lower: CompactString::const_new("not"),
                     kind: TokenKind::Word,
                     capitalized: false,
-                    surface: String::new(),
                 });
             } else {
+                let word = &text[i..end];
                 tokens.push(Token {
                     span: Span::new(i, end),
-                    lower: lower_word(&text[i..end]),
+                    lower: if plain {
+                        lower_ascii_word(word)
+                    } else {
+                        lower_word(word)
+                    },
                     kind: TokenKind::Word,
                     capitalized: c.is_uppercase(),
-                    surface: String::new(),
                 });
             }
             i = end;
@@ -837,7 +846,6 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                 lower: CompactString::const_new("'s"),
                 kind: TokenKind::Word,
                 capitalized: false,
-                surface: String::new(),
             });
             i = end;
             continue;
@@ -856,25 +864,74 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
             lower,
             kind: TokenKind::Punct,
             capitalized: false,
-            surface: String::new(),
         });
         i += c.len_utf8();
     }
     tokens
 }
 
-/// The end of the word that starts at `start`: letters and digits, and an apostrophe inside a
-/// word ("don't", "O'Brien") but not a possessive ("Iran's").
-fn word_end(text: &str, start: usize, limit: usize) -> usize {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    /// `char::is_whitespace`
+    Space,
+    /// `char::is_alphanumeric`: starts a word.
+    Alphanumeric,
+    Other,
+}
+
+/// The character at byte `i` of `text` and its class. Tokenizing asks this of every character
+/// between words: ASCII, and the quotes and dashes of news copy (U+2010 to U+2027, none a space
+/// or a letter), are classed without the Unicode tables.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, CharClass) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        let class = match b {
+            b' ' | b'\t'..=b'\r' => CharClass::Space,
+            b if b.is_ascii_alphanumeric() => CharClass::Alphanumeric,
+            _ => CharClass::Other,
+        };
+        return (char::from(b), class);
+    }
+    let c = text[i..].chars().next().expect("on a char boundary");
+    let class = if ('\u{2010}'..='\u{2027}').contains(&c) {
+        CharClass::Other
+    } else if c.is_whitespace() {
+        CharClass::Space
+    } else if c.is_alphanumeric() {
+        CharClass::Alphanumeric
+    } else {
+        CharClass::Other
+    };
+    (c, class)
+}
+
+/// A word token as the tokenizer reads it.
+struct WordExtent {
+    end: usize,
+    /// Where "n't" starts ("won't" is "wo" + "n't"): the word is then two tokens.
+    negation: Option<usize>,
+    /// Only ASCII letters and digits, as most words are.
+    plain: bool,
+}
+
+/// The word that starts at `start`: letters and digits, and an apostrophe inside a word
+/// ("don't", "O'Brien") but not a possessive ("Iran's").
+fn word_at(text: &str, start: usize, limit: usize) -> WordExtent {
     let bytes = text.as_bytes();
     let mut end = start;
     // Most words are ASCII letters: walk those bytes, and the characters only past them.
     while end < limit && bytes[end].is_ascii_alphanumeric() {
         end += 1;
     }
-    // Any other ASCII byte but an apostrophe ends the word.
+    // Any other ASCII byte but an apostrophe ends the word; without an apostrophe there is no
+    // "n't".
     if end == limit || (bytes[end].is_ascii() && bytes[end] != b'\'') {
-        return end;
+        return WordExtent {
+            end,
+            negation: None,
+            plain: true,
+        };
     }
     let rest = &text[start..limit];
     let ascii_len = end - start;
@@ -891,7 +948,11 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
         }
         end = start + offset + ch.len_utf8();
     }
-    end
+    WordExtent {
+        end,
+        negation: negation_stem_end(text, start, end),
+        plain: false,
+    }
 }
 
 /// Where the stem ends if the word `start..end` ends in "n't": "won't" is "wo" + "n't". The
@@ -925,29 +986,21 @@ pub(crate) fn scan_unnamed(
         previous_capitalized = capitalized_word;
         count += 1;
     };
-    let bytes = text.as_bytes();
     let mut i = sentence.start;
     while i < sentence.end {
-        let b = bytes[i];
-        // `char::is_whitespace` of an ASCII byte, without decoding it.
-        if matches!(b, b' ' | b'\t'..=b'\r') {
-            i += 1;
-            continue;
-        }
-        let c = if b.is_ascii() {
-            char::from(b)
-        } else {
-            text[i..].chars().next().expect("on a char boundary")
-        };
-        if c.is_whitespace() {
+        let (c, class) = char_at(text, i);
+        if class == CharClass::Space {
             i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
-            let end = word_end(text, i, sentence.end);
-            let stem_end = negation_stem_end(text, i, end);
+        if class == CharClass::Alphanumeric {
+            let WordExtent {
+                end,
+                negation: stem_end,
+                plain,
+            } = word_at(text, i, sentence.end);
             let word = &text[i..stem_end.unwrap_or(end)];
-            let found = if word.is_ascii() {
+            let found = if plain || word.is_ascii() {
                 is_anaphor(word)
             } else {
                 is_anaphor(&lower_word(word))
@@ -980,18 +1033,18 @@ fn is_possessive_s(rest: &str) -> bool {
 }
 
 /// A word lower-cased, curly apostrophes straightened.
-fn lower_word(word: &str) -> CompactString {
-    let bytes = word.as_bytes();
-    if bytes
-        .iter()
-        .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
-    {
-        // Most words: already lower case, copied as they stand.
-        CompactString::new(word)
-    } else if word.is_ascii() {
-        let mut lower = CompactString::new(word);
+fn lower_ascii_word(word: &str) -> CompactString {
+    let mut lower = CompactString::new(word);
+    // Most words are already lower case.
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
         lower.as_mut_str().make_ascii_lowercase();
-        lower
+    }
+    lower
+}
+
+fn lower_word(word: &str) -> CompactString {
+    if word.is_ascii() {
+        lower_ascii_word(word)
     } else {
         CompactString::from(word.to_lowercase().replace('’', "'"))
     }
@@ -1000,7 +1053,6 @@ fn lower_word(word: &str) -> CompactString {
 fn word_token(text: &str, start: usize, end: usize) -> Token {
     Token {
         span: Span::new(start, end),
-        surface: String::new(),
         lower: lower_word(&text[start..end]),
         kind: TokenKind::Word,
         capitalized: text[start..].starts_with(char::is_uppercase),
