@@ -13,6 +13,11 @@ mod output;
 mod parallel;
 mod pipeline;
 
+/// The pipeline allocates many small, short-lived vectors per sentence; mimalloc serves them
+/// from per-thread pages, which the system allocator does not.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::{
     io::{self, Write},
     path::{Path, PathBuf},
