@@ -2,7 +2,7 @@
 //!
 //! One thread reads (and decompresses) inputs into batches; the caller's thread hands each batch
 //! to a rayon pool, which extracts its documents in parallel, and receives the extracts back in
-//! input order. At most a few batches are in flight, so memory holds a few megabytes of text, not
+//! input order, consuming one batch's while the pool works on the next. At most a few batches are in flight, so memory holds a few megabytes of text, not
 //! the corpus. Since extraction is a pure function of the document and extracts come back in
 //! input order, the result does not depend on the thread count.
 
@@ -10,7 +10,7 @@ use std::{
     io::{IsTerminal, Write},
     sync::{
         atomic::{AtomicU64, Ordering},
-        mpsc::sync_channel,
+        mpsc::{sync_channel, Receiver},
         Arc,
     },
     time::{Duration, Instant},
@@ -92,19 +92,58 @@ pub(crate) fn for_each_in_order<T: Send>(
             }
             skipped
         });
-        for batch in receiver {
-            let results: Vec<T> = pool.install(|| batch.par_iter().map(&work).collect());
-            counts.read += batch.len();
-            counts.text_bytes += batch.iter().map(|d| d.text.len() as u64).sum::<u64>();
-            for result in results {
-                each(result);
+        // While the pool extracts one batch, this thread hands the previous batch's results to
+        // `each`: otherwise the pool would stand idle while `each` (the graph merge) runs.
+        pool.in_place_scope(|scope| {
+            let work = &work;
+            let mut previous: Option<Receiver<BatchResults<T>>> = None;
+            for batch in receiver {
+                let (done, results) = sync_channel(1);
+                scope.spawn(move |_| {
+                    let extracted = batch.par_iter().map(work).collect();
+                    let text_bytes = batch.iter().map(|d| d.text.len() as u64).sum();
+                    // The receiver lives until the scope ends.
+                    let _ = done.send(BatchResults {
+                        extracted,
+                        text_bytes,
+                    });
+                });
+                if let Some(previous) = previous.replace(results) {
+                    consume(previous, &mut counts, &mut each, &mut progress);
+                }
             }
-            progress.draw(&counts);
-        }
+            if let Some(previous) = previous {
+                consume(previous, &mut counts, &mut each, &mut progress);
+            }
+        });
         counts.skipped = reader.join().expect("the reader thread does not panic");
     });
     progress.finish();
     Ok(counts)
+}
+
+/// One batch's results, in input order.
+struct BatchResults<T> {
+    extracted: Vec<T>,
+    text_bytes: u64,
+}
+
+/// Waits for a batch's results and hands them to `each`, in order.
+fn consume<T>(
+    results: Receiver<BatchResults<T>>,
+    counts: &mut Counts,
+    each: &mut impl FnMut(T),
+    progress: &mut Progress,
+) {
+    let results = results
+        .recv()
+        .expect("a batch's job sends its results before it ends");
+    counts.read += results.extracted.len();
+    counts.text_bytes += results.text_bytes;
+    for result in results.extracted {
+        each(result);
+    }
+    progress.draw(counts);
 }
 
 /// A one-line progress report on standard error for long runs: documents, text read, speed and,
