@@ -4,6 +4,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use actorgraph_core::{DataError, DataErrors, Relation};
 use serde::Deserialize;
+use smallvec::SmallVec;
 
 /// The rules file as users write it.
 #[derive(Debug, Deserialize)]
@@ -423,9 +424,9 @@ impl RelationRules {
     }
 
     /// The cues whose words start at `words[0]`, longest first.
-    pub(crate) fn cues_at(&self, words: &[&str]) -> Vec<&Cue> {
+    pub(crate) fn cues_at(&self, words: &[&str]) -> SmallVec<[&Cue; 4]> {
         let Some(candidates) = words.first().and_then(|w| self.cues_by_first.get(w)) else {
-            return Vec::new();
+            return SmallVec::new();
         };
         candidates
             .iter()

@@ -403,7 +403,11 @@ impl SentenceView {
     /// True if the tokens between a group (`first..=last`) and the next unit
     /// (`next_first..=next_last`) join them.
     fn coordinates(&self, first: usize, last: usize, next_first: usize, next_last: usize) -> bool {
-        let between: Vec<&str> = (last + 1..next_first).map(|i| self.word(i)).collect();
+        // No joining phrase is longer than three words.
+        if next_first - last > 4 {
+            return false;
+        }
+        let between: SmallVec<[&str; 3]> = (last + 1..next_first).map(|i| self.word(i)).collect();
         match between.as_slice() {
             ["and"]
             | ["or"]
