@@ -20,7 +20,7 @@ use actorgraph_core::{
 };
 
 pub use crate::rules::RelationRules;
-use crate::rules::Signal;
+use crate::rules::{word_flags, Signal};
 use crate::{
     frames::{token_span, Found, Reader},
     sentence::{Arg, Group, SentenceMention, SentenceView, TokenKind},
@@ -32,9 +32,11 @@ pub(crate) const PERSON_PRONOUNS: &[&str] = &["he", "him", "his", "she", "her"];
 /// Pronouns for the topic (`resolve_it`).
 pub(crate) const IT_PRONOUNS: &[&str] = &["it", "its"];
 
-/// Pronouns resolved in the second pass, whatever the first left: "they" for a pair of actors,
-/// "we" inside a quote for the speaker's country.
-pub(crate) const ANAPHOR_PRONOUNS: &[&str] = &["they", "them", "their", "we", "our", "us"];
+/// Pronouns for a pair of actors (`RelationRules::resolve_pairs`).
+pub(crate) const THEY_PRONOUNS: &[&str] = &["they", "them", "their"];
+
+/// Pronouns for the speaker's country inside a quote (`resolve_first_person`).
+pub(crate) const FIRST_PERSON_PRONOUNS: &[&str] = &["we", "our", "us"];
 
 /// One analyzed document: its text, sentences and mentions.
 #[derive(Clone, Copy, Debug)]
@@ -210,7 +212,8 @@ impl RelationRules {
     fn speaker(&self, view: &SentenceView) -> Option<ActorId> {
         let reader = Reader::new(view, self);
         for i in 0..view.len() {
-            if view.tokens[i].kind != TokenKind::Word || !self.speech_verbs.may_start(view.word(i))
+            if view.tokens[i].kind != TokenKind::Word
+                || view.tokens[i].flags & word_flags::SPEECH_START == 0
             {
                 continue;
             }
@@ -270,11 +273,9 @@ impl RelationRules {
     ) {
         let mut i = 0;
         while i < view.len() {
-            let first = view.word(i);
             if view.group_of[i].is_some()
                 || view.tokens[i].kind != TokenKind::Word
-                || !(self.pair_anaphors.may_start(first)
-                    || matches!(first, "they" | "them" | "their"))
+                || view.tokens[i].flags & (word_flags::PAIR_ANAPHOR_START | word_flags::THEY) == 0
             {
                 i += 1;
                 continue;
@@ -465,7 +466,7 @@ fn resolve_person_pronouns(
             TokenKind::Actor(m) if mentions[m].is_person => {
                 state.last_person = Some(mentions[m].actor.clone());
             }
-            TokenKind::Word if matches!(view.word(i), "he" | "him" | "his" | "she" | "her") => {
+            TokenKind::Word if view.tokens[i].flags & word_flags::PERSON_PRONOUN != 0 => {
                 let Some(person) = state.last_person.clone() else {
                     continue;
                 };
@@ -509,7 +510,7 @@ fn resolve_it(view: &mut SentenceView, state: &mut DocumentState, directory: &dy
     };
     let previous_topic = state.last_topic.take();
     for i in 0..view.len() {
-        if view.group_of[i].is_some() || !matches!(view.word(i), "it" | "its") {
+        if view.group_of[i].is_some() || view.tokens[i].flags & word_flags::IT == 0 {
             continue;
         }
         // The nearest body named before that is a clause's subject (not inside a prepositional
@@ -587,7 +588,7 @@ fn resolve_first_person(
         .country(speaker)
         .unwrap_or_else(|| speaker.clone());
     for i in 0..view.len() {
-        if view.group_of[i].is_some() || !matches!(view.word(i), "we" | "our" | "us") {
+        if view.group_of[i].is_some() || view.tokens[i].flags & word_flags::FIRST_PERSON == 0 {
             continue;
         }
         let span = view.tokens[i].span;

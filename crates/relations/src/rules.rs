@@ -234,6 +234,26 @@ pub struct RelationRules {
     /// Words that make a sentence without mentions worth reading: a pronoun or pair anaphor
     /// there may stand for actors named earlier.
     pub(crate) signal_words: SignalWords,
+    /// Each lower-case word that has `word_flags`, with them.
+    word_flags: FirstWordIndex<u8>,
+}
+
+/// What a token may be to the passes that look at every token of a sentence (pronoun
+/// resolution, the speaker, pair anaphors): set once when the sentence is tokenized, so that each
+/// pass tests a bit rather than comparing strings.
+pub(crate) mod word_flags {
+    /// "he", "him", "his", "she", "her".
+    pub(crate) const PERSON_PRONOUN: u8 = 1;
+    /// "it", "its".
+    pub(crate) const IT: u8 = 1 << 1;
+    /// "we", "our", "us".
+    pub(crate) const FIRST_PERSON: u8 = 1 << 2;
+    /// "they", "them", "their".
+    pub(crate) const THEY: u8 = 1 << 3;
+    /// The first word of a pair anaphor ("the two countries").
+    pub(crate) const PAIR_ANAPHOR_START: u8 = 1 << 4;
+    /// The first word of a speech verb ("said", "according to").
+    pub(crate) const SPEECH_START: u8 = 1 << 5;
 }
 
 /// When a word makes a sentence without mentions worth reading (see
@@ -393,9 +413,33 @@ impl RelationRules {
             pair_anaphors
                 .last_words()
                 .map(|w| (w.clone(), Signal::Anaphor))
-                .chain(words(crate::ANAPHOR_PRONOUNS, Signal::Anaphor))
+                .chain(words(crate::THEY_PRONOUNS, Signal::Anaphor))
+                .chain(words(crate::FIRST_PERSON_PRONOUNS, Signal::Anaphor))
                 .chain(words(crate::PERSON_PRONOUNS, Signal::PersonPronoun))
                 .chain(words(crate::IT_PRONOUNS, Signal::It)),
+        );
+        let flagged =
+            |words: &'static [&str], flag: u8| words.iter().map(move |w| (w.to_string(), flag));
+        let first_words = |phrases: &PhraseSet, flag: u8| {
+            phrases
+                .by_first
+                .items()
+                .filter_map(|words| words.first().cloned())
+                .map(move |w| (w, flag))
+                .collect::<Vec<_>>()
+        };
+        let speech_verbs = PhraseSet::new(&file.speech_verbs);
+        let word_flags = FirstWordIndex::new(
+            flagged(crate::PERSON_PRONOUNS, word_flags::PERSON_PRONOUN)
+                .chain(flagged(crate::IT_PRONOUNS, word_flags::IT))
+                .chain(flagged(
+                    crate::FIRST_PERSON_PRONOUNS,
+                    word_flags::FIRST_PERSON,
+                ))
+                .chain(flagged(crate::THEY_PRONOUNS, word_flags::THEY))
+                .chain(first_words(&pair_anaphors, word_flags::PAIR_ANAPHOR_START))
+                .chain(first_words(&speech_verbs, word_flags::SPEECH_START)),
+            |_| 1,
         );
         Ok(RelationRules {
             cues,
@@ -407,7 +451,7 @@ impl RelationRules {
             negators: set(&file.negators),
             hypothetical: set(&file.hypothetical),
             reported: set(&file.reported),
-            speech_verbs: PhraseSet::new(&file.speech_verbs),
+            speech_verbs,
             titles: PhraseSet::new(&file.titles),
             agent_nouns: PhraseSet::new(&file.agent_nouns),
             counter_state_nouns: PhraseSet::new(&file.counter_state_nouns),
@@ -415,7 +459,16 @@ impl RelationRules {
             pair_anaphors,
             boilerplate: PhraseSet::new(&file.boilerplate),
             signal_words,
+            word_flags,
         })
+    }
+
+    /// The `word_flags` of a lower-case token.
+    #[inline]
+    pub(crate) fn word_flags(&self, word: &str) -> u8 {
+        self.word_flags
+            .get(word)
+            .map_or(0, |flags| flags.iter().fold(0, |all, flag| all | flag))
     }
 
     /// True if some cue starts with `word`.

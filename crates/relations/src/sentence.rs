@@ -34,6 +34,8 @@ pub(crate) struct Token {
     pub kind: TokenKind,
     /// Written with a capital: "May" the month is not "may" the modal.
     pub capitalized: bool,
+    /// `rules::word_flags` of `lower`.
+    pub flags: u8,
 }
 
 /// One actor an argument stands for, and the words that named it.
@@ -197,7 +199,10 @@ impl SentenceView {
         mentions: &[SentenceMention],
         rules: &RelationRules,
     ) -> SentenceView {
-        let tokens = tokenize(text, sentence, mentions);
+        let mut tokens = tokenize(text, sentence, mentions);
+        for token in &mut tokens {
+            token.flags = rules.word_flags(&token.lower);
+        }
         let mut view = SentenceView {
             group_of: vec![None; tokens.len()],
             tokens,
@@ -798,6 +803,7 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                         lower: CompactString::default(),
                         kind: TokenKind::Actor(next_mention),
                         capitalized: true,
+                        flags: 0,
                     });
                     i = m.span.end.max(i + 1);
                 }
@@ -826,6 +832,7 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                     lower: CompactString::const_new("not"),
                     kind: TokenKind::Word,
                     capitalized: false,
+                    flags: 0,
                 });
             } else {
                 let word = &text[i..end];
@@ -838,6 +845,7 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                     },
                     kind: TokenKind::Word,
                     capitalized: c.is_uppercase(),
+                    flags: 0,
                 });
             }
             i = end;
@@ -850,6 +858,7 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                 lower: CompactString::const_new("'s"),
                 kind: TokenKind::Word,
                 capitalized: false,
+                flags: 0,
             });
             i = end;
             continue;
@@ -868,6 +877,7 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
             lower,
             kind: TokenKind::Punct,
             capitalized: false,
+            flags: 0,
         });
         i += c.len_utf8();
     }
@@ -1060,6 +1070,7 @@ fn word_token(text: &str, start: usize, end: usize) -> Token {
         lower: lower_word(&text[start..end]),
         kind: TokenKind::Word,
         capitalized: text[start..].starts_with(char::is_uppercase),
+        flags: 0,
     }
 }
 
