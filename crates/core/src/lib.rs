@@ -5,6 +5,7 @@
 //! crate speaks in its types.
 
 pub mod actor;
+pub mod ascii;
 mod data_error;
 mod date;
 mod document;

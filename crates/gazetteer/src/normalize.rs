@@ -17,6 +17,8 @@
 //!
 //! Gazetteer aliases go through the same function, so text and patterns always agree.
 
+use actorgraph_core::ascii;
+
 /// A normalized copy of a text with the offsets needed to map positions back.
 #[derive(Debug)]
 pub(crate) struct NormalizedText {
@@ -269,10 +271,7 @@ fn lower_case_run_end(bytes: &[u8], start: usize) -> usize {
     let mut run_end = start;
     let mut i = start;
     loop {
-        let mut end = i;
-        while end < bytes.len() && is_lower_word_byte(bytes[end]) {
-            end += 1;
-        }
+        let end = ascii::lower_alphanumeric_run_end(bytes, i, bytes.len());
         let ends_word = end > i
             && bytes
                 .get(end)

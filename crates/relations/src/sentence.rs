@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use actorgraph_core::{ActorId, Span};
+use actorgraph_core::{ascii, ActorId, Span};
 use compact_str::CompactString;
 use smallvec::SmallVec;
 
@@ -920,23 +920,6 @@ fn char_at(text: &str, i: usize) -> (char, CharClass) {
     (c, class)
 }
 
-/// For eight bytes read little-endian: the high bit of each byte that is not an ASCII letter or
-/// digit, the others clear. No sum below carries out of its byte: each adds at most 0x50 to a
-/// value of at most 0x7f.
-fn not_ascii_alphanumeric(bytes: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let ascii = !bytes & HIGH;
-    let low = bytes & !HIGH;
-    // The high bit of `low + ONES * (0x80 - b)` is set where `low >= b`.
-    let at_least = |value: u64, b: u64| (value + ONES * (0x80 - b)) & HIGH;
-    let digit = at_least(low, 0x30) & !at_least(low, 0x3a);
-    // Setting bit 5 folds 'A'..='Z' onto 'a'..='z' and maps nothing else there.
-    let folded = low | ONES * 0x20;
-    let letter = at_least(folded, 0x61) & !at_least(folded, 0x7b);
-    !((digit | letter) & ascii) & HIGH
-}
-
 /// A word token as the tokenizer reads it.
 struct WordExtent {
     end: usize,
@@ -950,21 +933,8 @@ struct WordExtent {
 /// ("don't", "O'Brien") but not a possessive ("Iran's").
 fn word_at(text: &str, start: usize, limit: usize) -> WordExtent {
     let bytes = text.as_bytes();
-    let mut end = start;
-    // Most words are ASCII letters: walk those bytes, eight at a time while eight are left, and
-    // the characters only past them.
-    while let Some(chunk) = bytes.get(end..end + 8).filter(|_| end + 8 <= limit) {
-        let others =
-            not_ascii_alphanumeric(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-        if others != 0 {
-            end += others.trailing_zeros() as usize / 8;
-            break;
-        }
-        end += 8;
-    }
-    while end < limit && bytes[end].is_ascii_alphanumeric() {
-        end += 1;
-    }
+    // Most words are ASCII letters: walk those bytes, and the characters only past them.
+    let mut end = ascii::alphanumeric_run_end(bytes, start, limit);
     // Any other ASCII byte but an apostrophe ends the word; without an apostrophe there is no
     // "n't".
     if end == limit || (bytes[end].is_ascii() && bytes[end] != b'\'') {
@@ -1169,23 +1139,6 @@ mod scan_tests {
                     .collect()
             },
         )
-    }
-
-    #[test]
-    fn eight_byte_test_agrees_with_the_byte_test() {
-        for byte in 0..=255u8 {
-            for position in 0..8 {
-                let mut chunk = *b"aZ09bY18";
-                chunk[position] = byte;
-                let mask = not_ascii_alphanumeric(u64::from_le_bytes(chunk));
-                let expected = if byte.is_ascii_alphanumeric() {
-                    0
-                } else {
-                    0x80 << (8 * position)
-                };
-                assert_eq!(mask, expected, "byte {byte:#04x} at {position}");
-            }
-        }
     }
 
     proptest! {

@@ -1,0 +1,106 @@
+//! Runs of ASCII word bytes, found eight bytes at a time: the gazetteer's normalization and the
+//! relation tokenizer both walk every word of every document, and most words are ASCII. Inlined:
+//! a call per word would cost what the eight-byte test saves.
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES * 0x80;
+
+/// The high bit of each byte of `value` (every byte at most 0x7f) that is at least `b`.
+/// `value + ONES * (0x80 - b)` carries out of no byte: it adds at most 0x80 to at most 0x7f.
+#[inline]
+fn at_least(value: u64, b: u64) -> u64 {
+    (value + ONES * (0x80 - b)) & HIGH
+}
+
+/// For eight bytes read little-endian: the high bit of each byte that is not an ASCII letter or
+/// digit (a lower-case one if `lower_only`), the others clear.
+#[inline]
+fn outside_word(bytes: u64, lower_only: bool) -> u64 {
+    let ascii = !bytes & HIGH;
+    let low = bytes & !HIGH;
+    let digit = at_least(low, 0x30) & !at_least(low, 0x3a);
+    // Setting bit 5 folds 'A'..='Z' onto 'a'..='z' and maps nothing else there.
+    let letters = if lower_only { low } else { low | (ONES * 0x20) };
+    let letter = at_least(letters, 0x61) & !at_least(letters, 0x7b);
+    !((digit | letter) & ascii) & HIGH
+}
+
+#[inline]
+fn run_end(bytes: &[u8], start: usize, limit: usize, lower_only: bool) -> usize {
+    let limit = limit.min(bytes.len());
+    let mut end = start;
+    while end + 8 <= limit {
+        let chunk: [u8; 8] = bytes[end..end + 8].try_into().expect("eight bytes");
+        let outside = outside_word(u64::from_le_bytes(chunk), lower_only);
+        if outside != 0 {
+            return end + outside.trailing_zeros() as usize / 8;
+        }
+        end += 8;
+    }
+    let in_word = |b: u8| {
+        b.is_ascii_digit() || b.is_ascii_lowercase() || !lower_only && b.is_ascii_uppercase()
+    };
+    while end < limit && in_word(bytes[end]) {
+        end += 1;
+    }
+    end
+}
+
+/// The end of the run of ASCII letters and digits that starts at `start`, at most `limit`.
+#[inline]
+pub fn alphanumeric_run_end(bytes: &[u8], start: usize, limit: usize) -> usize {
+    run_end(bytes, start, limit, false)
+}
+
+/// The end of the run of ASCII lower-case letters and digits that starts at `start`, at most
+/// `limit`.
+#[inline]
+pub fn lower_alphanumeric_run_end(bytes: &[u8], start: usize, limit: usize) -> usize {
+    run_end(bytes, start, limit, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every byte value at every position of a chunk, and in the byte-wise tail.
+    #[test]
+    fn runs_end_at_the_first_byte_outside() {
+        for byte in 0..=255u8 {
+            for position in 0..12 {
+                let mut bytes = *b"aZ09bY18cX27";
+                bytes[position] = byte;
+                let all = alphanumeric_run_end(&bytes, 0, bytes.len());
+                let lower = lower_alphanumeric_run_end(&bytes, 0, bytes.len());
+                let first_outside = |in_word: fn(&u8) -> bool| {
+                    bytes
+                        .iter()
+                        .position(|b| !in_word(b))
+                        .unwrap_or(bytes.len())
+                };
+                assert_eq!(
+                    all,
+                    first_outside(u8::is_ascii_alphanumeric),
+                    "{byte:#04x} at {position}"
+                );
+                assert_eq!(
+                    lower,
+                    first_outside(|b| b.is_ascii_digit() || b.is_ascii_lowercase()),
+                    "{byte:#04x} at {position}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn runs_stop_at_the_limit() {
+        let bytes = b"internationally";
+        for limit in 0..=bytes.len() {
+            assert_eq!(alphanumeric_run_end(bytes, 0, limit), limit);
+            assert_eq!(
+                lower_alphanumeric_run_end(bytes, 3, limit.max(3)),
+                limit.max(3)
+            );
+        }
+    }
+}
