@@ -18,7 +18,8 @@ pub const MAX_SENTENCE_BYTES: usize = 4096;
 /// gazetteer found: a name broken over a line ("Levan\nDzhagaryan") keeps its sentence whole.
 pub fn split_sentences(text: &str, protected: &[Span]) -> Vec<Span> {
     debug_assert!(protected.windows(2).all(|w| w[0].start <= w[1].start));
-    let hard_wrapped = looks_hard_wrapped(text);
+    // Only a single line break asks, and most texts break paragraphs with blank lines.
+    let hard_wrapped = std::cell::OnceCell::new();
     let bytes = text.as_bytes();
     let mut cuts: Vec<usize> = Vec::new();
     let mut stops = SentenceStops::new(bytes);
@@ -37,7 +38,11 @@ pub fn split_sentences(text: &str, protected: &[Span]) -> Vec<Span> {
                 newlines += usize::from(bytes[i] == b'\n');
                 i += 1;
             }
-            if newlines >= 2 || line_break_ends_sentence(text, run_start, i, hard_wrapped) {
+            if newlines >= 2
+                || line_break_ends_sentence(text, run_start, i, || {
+                    *hard_wrapped.get_or_init(|| looks_hard_wrapped(text))
+                })
+            {
                 cuts.push(run_start);
             }
             continue;
@@ -190,7 +195,12 @@ fn is_closing(c: char) -> bool {
 }
 
 /// Decides a single line break (one `\n`, maybe with `\r` and spaces around it).
-fn line_break_ends_sentence(text: &str, run_start: usize, run_end: usize, wrapped: bool) -> bool {
+fn line_break_ends_sentence(
+    text: &str,
+    run_start: usize,
+    run_end: usize,
+    wrapped: impl FnOnce() -> bool,
+) -> bool {
     let Some(next) = text[run_end..].chars().next() else {
         return true;
     };
@@ -212,7 +222,7 @@ fn line_break_ends_sentence(text: &str, run_start: usize, run_end: usize, wrappe
         Some(',' | ';' | '-' | '–' | '(' | '/' | '&') => false,
         // Hard-wrapped text breaks lines anywhere; only punctuation (handled elsewhere) ends a
         // sentence there.
-        Some(_) => !wrapped,
+        Some(_) => !wrapped(),
     }
 }
 
