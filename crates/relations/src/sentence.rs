@@ -814,27 +814,27 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
         let limit = mentions
             .get(next_mention)
             .map_or(sentence.end, |m| m.span.start.min(sentence.end));
-        let (c, class) = char_at(text, i);
-        if class == CharClass::Space {
-            i += c.len_utf8();
-            continue;
-        }
-        if class == CharClass::Alphanumeric {
-            let WordExtent {
-                end,
-                negation,
-                plain,
-            } = word_at(text, i, limit);
-            if let Some(stem_end) = negation {
+        let (c, piece, end) = piece_at(text, i, limit);
+        let simple = |lower, kind| Token {
+            span: Span::new(i, end),
+            lower,
+            kind,
+            capitalized: false,
+            flags: 0,
+        };
+        match piece {
+            Piece::Space => {}
+            Piece::Word(WordExtent {
+                negation: Some(stem_end),
+                ..
+            }) => {
                 tokens.push(word_token(text, i, stem_end));
                 tokens.push(Token {
                     span: Span::new(stem_end, end),
-                    lower: CompactString::const_new("not"),
-                    kind: TokenKind::Word,
-                    capitalized: false,
-                    flags: 0,
+                    ..simple(CompactString::const_new("not"), TokenKind::Word)
                 });
-            } else {
+            }
+            Piece::Word(WordExtent { plain, .. }) => {
                 let word = &text[i..end];
                 tokens.push(Token {
                     span: Span::new(i, end),
@@ -848,38 +848,23 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                     flags: 0,
                 });
             }
-            i = end;
-            continue;
-        }
-        if (c == '\'' || c == '’') && is_possessive_s(&text[i + c.len_utf8()..limit]) {
-            let end = i + c.len_utf8() + 1;
-            tokens.push(Token {
-                span: Span::new(i, end),
-                lower: CompactString::const_new("'s"),
-                kind: TokenKind::Word,
-                capitalized: false,
-                flags: 0,
-            });
-            i = end;
-            continue;
-        }
-        let lower = match c {
-            '’' | '‘' => CompactString::const_new("'"),
-            '“' | '”' | '«' | '»' => CompactString::const_new("\""),
-            '–' | '—' => CompactString::const_new("—"),
-            c => {
-                let mut buffer = [0; 4];
-                CompactString::new(c.encode_utf8(&mut buffer))
+            Piece::Possessive => {
+                tokens.push(simple(CompactString::const_new("'s"), TokenKind::Word));
             }
-        };
-        tokens.push(Token {
-            span: Span::new(i, i + c.len_utf8()),
-            lower,
-            kind: TokenKind::Punct,
-            capitalized: false,
-            flags: 0,
-        });
-        i += c.len_utf8();
+            Piece::Punct => {
+                let lower = match c {
+                    '’' | '‘' => CompactString::const_new("'"),
+                    '“' | '”' | '«' | '»' => CompactString::const_new("\""),
+                    '–' | '—' => CompactString::const_new("—"),
+                    c => {
+                        let mut buffer = [0; 4];
+                        CompactString::new(c.encode_utf8(&mut buffer))
+                    }
+                };
+                tokens.push(simple(lower, TokenKind::Punct));
+            }
+        }
+        i = end;
     }
     tokens
 }
@@ -918,6 +903,40 @@ fn char_at(text: &str, i: usize) -> (char, CharClass) {
         CharClass::Other
     };
     (c, class)
+}
+
+/// What a sentence holds at one position, as `tokenize` splits it and `scan_unnamed` reads it.
+enum Piece {
+    /// White space: no token.
+    Space,
+    /// A word, maybe ending in "n't".
+    Word(WordExtent),
+    /// A possessive "'s", with a straight or curly apostrophe.
+    Possessive,
+    /// Any other character: a punctuation token.
+    Punct,
+}
+
+/// The piece that starts at byte `i`, read no further than `limit`: its first character, what
+/// it is, and where it ends.
+// Always inlined: it runs for every piece of every sentence read, and as a call it returned its
+// result through memory (16M more instructions on 300 documents).
+#[inline(always)]
+fn piece_at(text: &str, i: usize, limit: usize) -> (char, Piece, usize) {
+    let (c, class) = char_at(text, i);
+    let after = i + c.len_utf8();
+    match class {
+        CharClass::Space => (c, Piece::Space, after),
+        CharClass::Alphanumeric => {
+            let word = word_at(text, i, limit);
+            let end = word.end;
+            (c, Piece::Word(word), end)
+        }
+        CharClass::Other if (c == '\'' || c == '’') && is_possessive_s(&text[after..limit]) => {
+            (c, Piece::Possessive, after + 1)
+        }
+        CharClass::Other => (c, Piece::Punct, after),
+    }
 }
 
 /// A word token as the tokenizer reads it.
@@ -999,40 +1018,29 @@ pub(crate) fn scan_unnamed(
     };
     let mut i = sentence.start;
     while i < sentence.end {
-        let (c, class) = char_at(text, i);
-        if class == CharClass::Space {
-            i += c.len_utf8();
-            continue;
-        }
-        if class == CharClass::Alphanumeric {
-            let WordExtent {
-                end,
-                negation: stem_end,
-                plain,
-            } = word_at(text, i, sentence.end);
-            let word = &text[i..stem_end.unwrap_or(end)];
-            let found = if plain || word.is_ascii() {
-                is_anaphor(word)
-            } else {
-                is_anaphor(&lower_word(word))
-            };
-            if found {
-                return None;
+        let (c, piece, end) = piece_at(text, i, sentence.end);
+        match piece {
+            Piece::Space => {}
+            Piece::Word(WordExtent {
+                negation, plain, ..
+            }) => {
+                let word = &text[i..negation.unwrap_or(end)];
+                let found = if plain || word.is_ascii() {
+                    is_anaphor(word)
+                } else {
+                    is_anaphor(&lower_word(word))
+                };
+                if found {
+                    return None;
+                }
+                push(c.is_uppercase());
+                if negation.is_some() {
+                    push(false);
+                }
             }
-            push(c.is_uppercase());
-            if stem_end.is_some() {
-                push(false);
-            }
-            i = end;
-            continue;
+            Piece::Possessive | Piece::Punct => push(false),
         }
-        if (c == '\'' || c == '’') && is_possessive_s(&text[i + c.len_utf8()..sentence.end]) {
-            push(false);
-            i += c.len_utf8() + 1;
-            continue;
-        }
-        push(false);
-        i += c.len_utf8();
+        i = end;
     }
     Some(unknown_name)
 }
@@ -1043,7 +1051,7 @@ fn is_possessive_s(rest: &str) -> bool {
     matches!(chars.next(), Some('s' | 'S')) && !chars.next().is_some_and(char::is_alphanumeric)
 }
 
-/// A word lower-cased, curly apostrophes straightened.
+/// An ASCII word lower-cased.
 fn lower_ascii_word(word: &str) -> CompactString {
     let mut lower = CompactString::new(word);
     // Most words are already lower case.
@@ -1053,6 +1061,7 @@ fn lower_ascii_word(word: &str) -> CompactString {
     lower
 }
 
+/// A word lower-cased, curly apostrophes straightened.
 fn lower_word(word: &str) -> CompactString {
     if word.is_ascii() {
         lower_ascii_word(word)
