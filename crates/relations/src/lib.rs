@@ -19,8 +19,8 @@ use actorgraph_core::{
     Span,
 };
 
+use crate::rules::word_flags;
 pub use crate::rules::RelationRules;
-use crate::rules::{word_flags, Signal};
 use crate::{
     frames::{token_span, Found, Reader},
     sentence::{Arg, Group, SentenceMention, SentenceView, TokenKind},
@@ -200,11 +200,13 @@ impl RelationRules {
     /// pair anaphors and "they" or "we" always do, since they are resolved in the second pass.
     /// `None`: the sentence needs its full view.
     fn scan_unnamed(&self, text: &str, sentence: Span, state: &DocumentState) -> Option<bool> {
-        sentence::scan_unnamed(text, sentence, |word| match self.signal_words.get(word) {
-            None => false,
-            Some(Signal::Anaphor) => true,
-            Some(Signal::PersonPronoun) => state.last_person.is_some(),
-            Some(Signal::It) => state.last_topic.is_some(),
+        use word_flags::{FIRST_PERSON, IT, PAIR_ANAPHOR_END, PERSON_PRONOUN, THEY};
+        let always = PAIR_ANAPHOR_END | THEY | FIRST_PERSON;
+        sentence::scan_unnamed(text, sentence, |word| {
+            let flags = self.flagged_words.get(word, always | PERSON_PRONOUN | IT);
+            flags & always != 0
+                || (flags & PERSON_PRONOUN != 0 && state.last_person.is_some())
+                || (flags & IT != 0 && state.last_topic.is_some())
         })
     }
 

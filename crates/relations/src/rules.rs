@@ -172,11 +172,6 @@ impl PhraseSet {
         }
     }
 
-    /// The last word of every phrase: a sentence without any of them contains no phrase.
-    fn last_words(&self) -> impl Iterator<Item = &String> {
-        self.by_first.items().filter_map(|words| words.last())
-    }
-
     /// Length in words of the longest phrase starting at `words[0]`, if any.
     pub fn match_at(&self, words: &[&str]) -> Option<usize> {
         self.by_first
@@ -231,16 +226,14 @@ pub struct RelationRules {
     pub(crate) light_verbs: PhraseSet,
     pub(crate) pair_anaphors: PhraseSet,
     pub(crate) boilerplate: PhraseSet,
-    /// Words that make a sentence without mentions worth reading: a pronoun or pair anaphor
-    /// there may stand for actors named earlier.
-    pub(crate) signal_words: SignalWords,
-    /// Each lower-case word that has `word_flags`, with them.
-    word_flags: FirstWordIndex<u8>,
+    /// The words that have `word_flags`.
+    pub(crate) flagged_words: FlaggedWords,
 }
 
-/// What a token may be to the passes that look at every token of a sentence (pronoun
-/// resolution, the speaker, pair anaphors): set once when the sentence is tokenized, so that each
-/// pass tests a bit rather than comparing strings.
+/// What a word may be to the passes that look at every word: the scan of sentences without
+/// mentions (`RelationRules::scan_unnamed`), pronoun resolution, the speaker, pair anaphors. A
+/// token's flags are set once when its sentence is tokenized, so each pass tests a bit rather than
+/// comparing strings.
 pub(crate) mod word_flags {
     /// "he", "him", "his", "she", "her".
     pub(crate) const PERSON_PRONOUN: u8 = 1;
@@ -252,66 +245,72 @@ pub(crate) mod word_flags {
     pub(crate) const THEY: u8 = 1 << 3;
     /// The first word of a pair anaphor ("the two countries").
     pub(crate) const PAIR_ANAPHOR_START: u8 = 1 << 4;
+    /// The last word of a pair anaphor: a sentence without it holds none.
+    pub(crate) const PAIR_ANAPHOR_END: u8 = 1 << 5;
     /// The first word of a speech verb ("said", "according to").
-    pub(crate) const SPEECH_START: u8 = 1 << 5;
+    pub(crate) const SPEECH_START: u8 = 1 << 6;
 }
 
-/// When a word makes a sentence without mentions worth reading (see
-/// `RelationRules::scan_unnamed`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Signal {
-    /// A pair anaphor's head or a pronoun resolved in the second pass ("they", "we"): always.
-    Anaphor,
-    /// "he", "his": while a person is remembered.
-    PersonPronoun,
-    /// "it", "its": while a topic is remembered.
-    It,
-}
-
-/// The few signal words, looked up as written (ignoring ASCII case) without hashing. The scan
-/// asks about every word of every sentence that names no actor: a bit table of the words' first
-/// letters and lengths turns nearly all of them away at once.
+/// The words that have `word_flags`, looked up as written, ignoring ASCII case. A table of the
+/// flags some word of each first letter and length has turns nearly every word away before it is
+/// hashed.
 #[derive(Debug)]
-pub(crate) struct SignalWords {
-    /// Lower-case words, bucketed by length.
-    by_len: Vec<Vec<(String, Signal)>>,
-    /// For each lower-case first byte, bit `len` is set if a word of that length starts with it.
-    lengths_by_first_byte: Box<[u32; 256]>,
+pub(crate) struct FlaggedWords {
+    /// Lower-case words and their flags.
+    flags: HashMap<String, u8>,
+    /// By lower-case first byte and length: the union of the flags of such words.
+    flags_by_shape: Box<[[u8; LONGEST_FLAGGED_WORD]; 256]>,
 }
 
-impl SignalWords {
-    fn new(words: impl IntoIterator<Item = (String, Signal)>) -> SignalWords {
-        let mut set = SignalWords {
-            by_len: Vec::new(),
-            lengths_by_first_byte: Box::new([0; 256]),
+/// Words this long or longer have no flags: a stack buffer lower-cases the others.
+const LONGEST_FLAGGED_WORD: usize = 32;
+
+impl FlaggedWords {
+    fn new(words: impl IntoIterator<Item = (String, u8)>) -> FlaggedWords {
+        let mut set = FlaggedWords {
+            flags: HashMap::default(),
+            flags_by_shape: Box::new([[0; LONGEST_FLAGGED_WORD]; 256]),
         };
-        for (word, signal) in words {
+        for (word, flags) in words {
             let Some(&first) = word.as_bytes().first() else {
                 continue;
             };
-            if set.by_len.len() <= word.len() {
-                set.by_len.resize(word.len() + 1, Vec::new());
-            }
-            let bucket = &mut set.by_len[word.len()];
-            if !bucket.iter().any(|(w, _)| *w == word) {
-                set.lengths_by_first_byte[usize::from(first)] |= 1 << word.len().min(31);
-                bucket.push((word, signal));
+            if word.len() < LONGEST_FLAGGED_WORD {
+                set.flags_by_shape[usize::from(first)][word.len()] |= flags;
+                *set.flags.entry(word).or_default() |= flags;
             }
         }
         set
     }
 
-    #[inline]
-    pub(crate) fn get(&self, word: &str) -> Option<Signal> {
-        let first = word.as_bytes().first()?.to_ascii_lowercase();
-        if self.lengths_by_first_byte[usize::from(first)] >> word.len().min(31) & 1 == 0 {
-            return None;
+    /// Those of `wanted` flags that `word` has, in any ASCII case; 0 for most words. The shape
+    /// test is inlined: it is all that most calls do.
+    #[inline(always)]
+    pub(crate) fn get(&self, word: &str, wanted: u8) -> u8 {
+        let bytes = word.as_bytes();
+        let (Some(first), true) = (bytes.first(), bytes.len() < LONGEST_FLAGGED_WORD) else {
+            return 0;
+        };
+        if self.flags_by_shape[usize::from(first.to_ascii_lowercase())][bytes.len()] & wanted == 0 {
+            return 0;
         }
-        self.by_len
-            .get(word.len())?
-            .iter()
-            .find(|(w, _)| w.eq_ignore_ascii_case(word))
-            .map(|&(_, signal)| signal)
+        self.look_up(word) & wanted
+    }
+
+    fn look_up(&self, word: &str) -> u8 {
+        let bytes = word.as_bytes();
+        let flags = if bytes.iter().any(u8::is_ascii_uppercase) {
+            let mut lower = [0; LONGEST_FLAGGED_WORD];
+            let lower = &mut lower[..bytes.len()];
+            lower.copy_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower)
+                .ok()
+                .and_then(|lower| self.flags.get(lower))
+        } else {
+            self.flags.get(word)
+        };
+        flags.copied().unwrap_or(0)
     }
 }
 
@@ -407,39 +406,30 @@ impl RelationRules {
         );
         let set = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect();
         let pair_anaphors = PhraseSet::new(&file.pair_anaphors);
-        let words =
-            |words: &'static [&str], signal| words.iter().map(move |w| (w.to_string(), signal));
-        let signal_words = SignalWords::new(
-            pair_anaphors
-                .last_words()
-                .map(|w| (w.clone(), Signal::Anaphor))
-                .chain(words(crate::THEY_PRONOUNS, Signal::Anaphor))
-                .chain(words(crate::FIRST_PERSON_PRONOUNS, Signal::Anaphor))
-                .chain(words(crate::PERSON_PRONOUNS, Signal::PersonPronoun))
-                .chain(words(crate::IT_PRONOUNS, Signal::It)),
-        );
-        let flagged =
-            |words: &'static [&str], flag: u8| words.iter().map(move |w| (w.to_string(), flag));
-        let first_words = |phrases: &PhraseSet, flag: u8| {
+        let speech_verbs = PhraseSet::new(&file.speech_verbs);
+        let listed = |words: &'static [&str], flag: u8| -> Vec<(String, u8)> {
+            words.iter().map(|w| (w.to_string(), flag)).collect()
+        };
+        let phrase_words = |phrases: &PhraseSet, last: bool, flag: u8| -> Vec<(String, u8)> {
             phrases
                 .by_first
                 .items()
-                .filter_map(|words| words.first().cloned())
-                .map(move |w| (w, flag))
-                .collect::<Vec<_>>()
+                .filter_map(|words| if last { words.last() } else { words.first() })
+                .map(|w| (w.clone(), flag))
+                .collect()
         };
-        let speech_verbs = PhraseSet::new(&file.speech_verbs);
-        let word_flags = FirstWordIndex::new(
-            flagged(crate::PERSON_PRONOUNS, word_flags::PERSON_PRONOUN)
-                .chain(flagged(crate::IT_PRONOUNS, word_flags::IT))
-                .chain(flagged(
-                    crate::FIRST_PERSON_PRONOUNS,
-                    word_flags::FIRST_PERSON,
-                ))
-                .chain(flagged(crate::THEY_PRONOUNS, word_flags::THEY))
-                .chain(first_words(&pair_anaphors, word_flags::PAIR_ANAPHOR_START))
-                .chain(first_words(&speech_verbs, word_flags::SPEECH_START)),
-            |_| 1,
+        let flagged_words = FlaggedWords::new(
+            [
+                listed(crate::PERSON_PRONOUNS, word_flags::PERSON_PRONOUN),
+                listed(crate::IT_PRONOUNS, word_flags::IT),
+                listed(crate::FIRST_PERSON_PRONOUNS, word_flags::FIRST_PERSON),
+                listed(crate::THEY_PRONOUNS, word_flags::THEY),
+                phrase_words(&pair_anaphors, false, word_flags::PAIR_ANAPHOR_START),
+                phrase_words(&pair_anaphors, true, word_flags::PAIR_ANAPHOR_END),
+                phrase_words(&speech_verbs, false, word_flags::SPEECH_START),
+            ]
+            .into_iter()
+            .flatten(),
         );
         Ok(RelationRules {
             cues,
@@ -458,17 +448,8 @@ impl RelationRules {
             light_verbs: PhraseSet::new(&file.light_verbs),
             pair_anaphors,
             boilerplate: PhraseSet::new(&file.boilerplate),
-            signal_words,
-            word_flags,
+            flagged_words,
         })
-    }
-
-    /// The `word_flags` of a lower-case token.
-    #[inline]
-    pub(crate) fn word_flags(&self, word: &str) -> u8 {
-        self.word_flags
-            .get(word)
-            .map_or(0, |flags| flags.iter().fold(0, |all, flag| all | flag))
     }
 
     /// True if some cue starts with `word`.

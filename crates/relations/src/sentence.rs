@@ -201,7 +201,7 @@ impl SentenceView {
     ) -> SentenceView {
         let mut tokens = tokenize(text, sentence, mentions);
         for token in &mut tokens {
-            token.flags = rules.word_flags(&token.lower);
+            token.flags = rules.flagged_words.get(&token.lower, u8::MAX);
         }
         let mut view = SentenceView {
             group_of: vec![None; tokens.len()],
