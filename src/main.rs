@@ -13,11 +13,6 @@ mod output;
 mod parallel;
 mod pipeline;
 
-/// The pipeline allocates many small, short-lived vectors per sentence; mimalloc serves them
-/// from per-thread pages, which the system allocator does not.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::{
     io::{self, Write},
     path::{Path, PathBuf},
@@ -25,6 +20,11 @@ use std::{
 };
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+/// The pipeline allocates many small, short-lived vectors per sentence; mimalloc serves them
+/// from per-thread pages, which the system allocator does not.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Exit status for usage errors and broken data (clap uses 2 for usage errors too).
 const EXIT_USAGE_OR_DATA: u8 = 2;

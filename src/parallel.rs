@@ -2,8 +2,8 @@
 //!
 //! One thread reads (and decompresses) inputs into batches; the caller's thread hands each batch
 //! to a rayon pool, which extracts its documents in parallel, and receives the extracts back in
-//! input order, consuming one batch's while the pool works on the next. At most a few batches are in flight, so memory holds a few megabytes of text, not
-//! the corpus. Since extraction is a pure function of the document and extracts come back in
+//! input order, consuming one batch's while the pool works on the next. At most a few batches
+//! are in flight, so memory holds a few megabytes of text, not the corpus. Since extraction is a pure function of the document and extracts come back in
 //! input order, the result does not depend on the thread count.
 
 use std::{
