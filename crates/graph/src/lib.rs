@@ -6,7 +6,7 @@
 //! kept in ordered maps, so the finished [`ActorGraph`] lists nodes by id and edges by
 //! (source, target, relation) whatever order documents arrived in.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use actorgraph_core::{ActorId, Affiliation, EntityType, Evidence, Modality, Relation};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -256,7 +256,7 @@ impl ActorGraph {
 #[derive(Clone, Debug, Default)]
 struct NodeAccumulator {
     mention_count: u64,
-    docs: BTreeSet<String>,
+    docs: DocumentSet,
     dates: BTreeSet<String>,
 }
 
@@ -264,9 +264,54 @@ struct NodeAccumulator {
 struct AffiliationAccumulator {
     roles: BTreeSet<String>,
     /// Documents whose text showed the affiliation (a title).
-    docs: BTreeSet<String>,
+    docs: DocumentSet,
     dates: BTreeSet<String>,
     from_data: bool,
+}
+
+/// Documents by their number in a builder's [`Documents`]. Only their count is reported, and a
+/// node gathers one per document that names it, hundreds of thousands in a corpus: numbers
+/// are pushed and counted where strings would be compared into a tree.
+#[derive(Clone, Debug, Default)]
+struct DocumentSet(Vec<u32>);
+
+impl DocumentSet {
+    fn insert(&mut self, doc: u32) {
+        // A builder adds documents one at a time: a repeat is nearly always the last one.
+        if self.0.last() != Some(&doc) {
+            self.0.push(doc);
+        }
+    }
+
+    fn extend(&mut self, other: DocumentSet) {
+        self.0.extend(other.0);
+    }
+
+    /// The number of distinct documents.
+    fn count(&mut self) -> u64 {
+        self.0.sort_unstable();
+        self.0.dedup();
+        self.0.len() as u64
+    }
+}
+
+/// The ids of the documents a builder has seen, numbered in the order it saw them.
+#[derive(Clone, Debug, Default)]
+struct Documents {
+    numbers: HashMap<String, u32>,
+    ids: Vec<String>,
+}
+
+impl Documents {
+    fn number(&mut self, id: &str) -> u32 {
+        if let Some(&number) = self.numbers.get(id) {
+            return number;
+        }
+        let number = u32::try_from(self.ids.len()).expect("fewer than 2^32 documents");
+        self.numbers.insert(id.to_owned(), number);
+        self.ids.push(id.to_owned());
+        number
+    }
 }
 
 /// Accumulates document extracts. Merging is associative and commutative.
@@ -275,7 +320,7 @@ pub struct GraphBuilder {
     nodes: BTreeMap<ActorId, NodeAccumulator>,
     relations: BTreeMap<(ActorId, ActorId, Relation), Vec<Evidence>>,
     affiliations: BTreeMap<(ActorId, ActorId), AffiliationAccumulator>,
-    docs: BTreeSet<String>,
+    docs: Documents,
 }
 
 impl GraphBuilder {
@@ -284,12 +329,12 @@ impl GraphBuilder {
     }
 
     pub fn add(&mut self, extract: DocumentExtract) {
-        self.docs.insert(extract.doc.clone());
+        let doc = self.docs.number(&extract.doc);
         for (actor, count) in extract.mention_counts {
             let node = self.nodes.entry(actor).or_default();
             node.mention_count += count;
-            node.docs.insert(extract.doc.clone());
-            node.dates.extend(extract.date.clone());
+            node.docs.insert(doc);
+            insert_date(&mut node.dates, extract.date.as_deref());
         }
         for evidence in extract.evidence {
             let (source, target) = ordered(
@@ -310,8 +355,8 @@ impl GraphBuilder {
             entry.roles.extend(affiliation.role);
             match affiliation.doc {
                 Some(doc) => {
-                    entry.docs.insert(doc);
-                    entry.dates.extend(extract.date.clone());
+                    entry.docs.insert(self.docs.number(&doc));
+                    insert_date(&mut entry.dates, extract.date.as_deref());
                 }
                 None => entry.from_data = true,
             }
@@ -319,11 +364,19 @@ impl GraphBuilder {
     }
 
     pub fn merge(&mut self, other: GraphBuilder) {
-        self.docs.extend(other.docs);
+        // The other builder's document numbers, in this one's numbering.
+        let numbers: Vec<u32> = other
+            .docs
+            .ids
+            .iter()
+            .map(|id| self.docs.number(id))
+            .collect();
+        let renumber =
+            |docs: DocumentSet| DocumentSet(docs.0.iter().map(|&d| numbers[d as usize]).collect());
         for (id, node) in other.nodes {
             let mine = self.nodes.entry(id).or_default();
             mine.mention_count += node.mention_count;
-            mine.docs.extend(node.docs);
+            mine.docs.extend(renumber(node.docs));
             mine.dates.extend(node.dates);
         }
         for (key, evidence) in other.relations {
@@ -332,7 +385,7 @@ impl GraphBuilder {
         for (key, acc) in other.affiliations {
             let mine = self.affiliations.entry(key).or_default();
             mine.roles.extend(acc.roles);
-            mine.docs.extend(acc.docs);
+            mine.docs.extend(renumber(acc.docs));
             mine.dates.extend(acc.dates);
             mine.from_data |= acc.from_data;
         }
@@ -420,7 +473,7 @@ impl GraphBuilder {
                             && country_over(catalog, &actor, &node.dates).is_none()
                     })
                 };
-                if actor == affiliation || (acc.docs.is_empty() && (unnamed || out_of_office())) {
+                if actor == affiliation || (acc.docs.0.is_empty() && (unnamed || out_of_office())) {
                     continue;
                 }
                 edges.push(affiliation_edge(actor, affiliation, acc));
@@ -437,7 +490,7 @@ impl GraphBuilder {
 
         let mut graph = DiGraph::new();
         let mut index: BTreeMap<ActorId, NodeIndex> = BTreeMap::new();
-        for (id, acc) in nodes {
+        for (id, mut acc) in nodes {
             let info = catalog.node_info(&id);
             // Who the actor acts for on the graph's dates: nobody, for a person out of office.
             let (country, affiliation) = match info.country {
@@ -459,7 +512,7 @@ impl GraphBuilder {
                 role: info.role,
                 aliases: info.aliases,
                 mention_count: acc.mention_count,
-                article_count: acc.docs.len() as u64,
+                article_count: acc.docs.count(),
                 first_date: acc.dates.first().cloned(),
                 last_date: acc.dates.last().cloned(),
                 id: id.clone(),
@@ -472,7 +525,16 @@ impl GraphBuilder {
         }
         ActorGraph {
             graph,
-            document_count: self.docs.len() as u64,
+            document_count: self.docs.ids.len() as u64,
+        }
+    }
+}
+
+/// Adds a document's date, cloned only when new: most documents repeat a date already there.
+fn insert_date(dates: &mut BTreeSet<String>, date: Option<&str>) {
+    if let Some(date) = date {
+        if !dates.contains(date) {
+            dates.insert(date.to_owned());
         }
     }
 }
@@ -552,8 +614,9 @@ fn relation_edge(
     }
 }
 
-fn affiliation_edge(actor: ActorId, affiliation: ActorId, acc: AffiliationAccumulator) -> Edge {
-    let count = (acc.docs.len() as u64).max(1);
+fn affiliation_edge(actor: ActorId, affiliation: ActorId, mut acc: AffiliationAccumulator) -> Edge {
+    let article_count = acc.docs.count();
+    let count = article_count.max(1);
     let role =
         (!acc.roles.is_empty()).then(|| acc.roles.into_iter().collect::<Vec<_>>().join("; "));
     Edge {
@@ -563,7 +626,7 @@ fn affiliation_edge(actor: ActorId, affiliation: ActorId, acc: AffiliationAccumu
         weight: 1.0,
         confidence: 1.0,
         evidence_count: count,
-        article_count: acc.docs.len() as u64,
+        article_count,
         sign: 0,
         symmetric: false,
         first_date: None,
@@ -685,5 +748,72 @@ mod tests {
                 "ali-abdullah-saleh affiliated_with YEM"
             ]
         );
+    }
+
+    /// What a graph says, as lines: nodes with their counts and dates, edges with theirs.
+    fn summary(graph: &ActorGraph) -> Vec<String> {
+        let nodes = graph.nodes().map(|n| {
+            format!(
+                "{} mentions={} articles={} {:?}..{:?}",
+                n.id, n.mention_count, n.article_count, n.first_date, n.last_date
+            )
+        });
+        let edges = graph.edges().map(|e| {
+            format!(
+                "{} {} {} evidence={} articles={}",
+                e.source,
+                e.kind.as_str(),
+                e.target,
+                e.evidence_count,
+                e.article_count
+            )
+        });
+        let mut lines: Vec<String> = nodes.chain(edges).collect();
+        lines.push(format!("documents={}", graph.document_count));
+        lines
+    }
+
+    #[test]
+    fn merging_builders_in_any_grouping_gives_the_same_graph() {
+        // Document "b" is read twice, once on each side of a split.
+        let extracts = [
+            extract("a", "2010-05-01"),
+            extract("b", "2011-01-02"),
+            extract("c", "2015-05-10"),
+            extract("b", "2011-01-02"),
+        ];
+        let builder = |extracts: &[DocumentExtract]| {
+            let mut builder = GraphBuilder::new();
+            for extract in extracts {
+                builder.add(extract.clone());
+            }
+            builder
+        };
+        let options = GraphOptions::default();
+        let whole = summary(&builder(&extracts).finish(&Offices, &options));
+        assert!(whole.contains(&"documents=3".to_owned()), "{whole:?}");
+        assert!(
+            whole
+                .iter()
+                .any(|l| l.starts_with("SAU mentions=4 articles=3")),
+            "{whole:?}"
+        );
+        for split in 0..=extracts.len() {
+            let (left, right) = extracts.split_at(split);
+            let mut merged = builder(left);
+            merged.merge(builder(right));
+            assert_eq!(
+                summary(&merged.finish(&Offices, &options)),
+                whole,
+                "{split}"
+            );
+            let mut merged = builder(right);
+            merged.merge(builder(left));
+            assert_eq!(
+                summary(&merged.finish(&Offices, &options)),
+                whole,
+                "{split}"
+            );
+        }
     }
 }
