@@ -66,6 +66,29 @@ struct RecentPair {
     sign: i8,
 }
 
+/// A sentence that names no actor, read without tokens in the first pass.
+struct Unnamed {
+    /// Two capitalized words in a row past the first token: a name the data does not know.
+    unknown_name: bool,
+    /// The `word_flags` of the pair anaphors it holds (by their last word) and of "they",
+    /// which only the second pass resolves.
+    second_pass_anaphors: u8,
+}
+
+/// Whether the second pass could give a sentence read without a view the two actors a relation
+/// needs: the conditions under which [`RelationRules::resolve_pairs`] finds a pair for one of
+/// its `anaphors` (see [`Unnamed`]), loosened, never tightened. Without a pair such a sentence
+/// yields nothing, view or not: "we" alone stands for one actor, the speaker's country.
+fn second_pass_may_resolve(anaphors: u8, index: usize, state: &DocumentState) -> bool {
+    // A pair phrase may take a pair, two persons or two countries from any earlier sentence; a
+    // lone "they" only a pair from this sentence or the one before.
+    let pair_phrase = anaphors & word_flags::PAIR_ANAPHOR_END != 0
+        && (!state.pairs.is_empty() || state.persons.len() >= 2 || state.countries.len() >= 2);
+    let they = anaphors & word_flags::THEY != 0
+        && state.pairs.last().is_some_and(|p| index - p.sentence <= 1);
+    pair_phrase || they
+}
+
 /// What reading earlier sentences left for later ones.
 #[derive(Debug, Default)]
 struct DocumentState {
@@ -90,20 +113,25 @@ impl RelationRules {
         let mut state = DocumentState::default();
         let mut views = Vec::with_capacity(doc.sentences.len());
         let mut speakers: Vec<Option<ActorId>> = Vec::with_capacity(doc.sentences.len());
+        // For each sentence read without a view: the anaphors it holds that only the second
+        // pass resolves.
+        let mut deferred: Vec<u8> = Vec::with_capacity(doc.sentences.len());
         for (index, span) in doc.sentences.iter().enumerate() {
             let mentions = &by_sentence[index];
             if mentions.is_empty() {
-                if let Some(unknown_name) = self.scan_unnamed(doc.text, *span, &state) {
+                if let Some(unnamed) = self.scan_unnamed(doc.text, *span, &state) {
                     // What `resolve_person_pronouns` and `resolve_it` would have made of it.
-                    if unknown_name {
+                    if unnamed.unknown_name {
                         state.last_person = None;
                     }
                     state.last_topic = None;
                     speakers.push(None);
                     views.push(SentenceView::default());
+                    deferred.push(unnamed.second_pass_anaphors);
                     continue;
                 }
             }
+            deferred.push(0);
             let mut view = SentenceView::new(doc.text, *span, mentions, self);
             resolve_person_pronouns(&mut view, mentions, &mut state, directory);
             resolve_it(&mut view, &mut state, directory);
@@ -118,6 +146,12 @@ impl RelationRules {
         for (index, mut view) in views.into_iter().enumerate() {
             let span = doc.sentences[index];
             let mentions = &by_sentence[index];
+            let anaphors = deferred[index];
+            if anaphors != 0 && second_pass_may_resolve(anaphors, index, &state) {
+                // Nothing in the first pass touches such a view: built now, it is what the
+                // first pass would have left.
+                view = SentenceView::new(doc.text, span, mentions, self);
+            }
             self.resolve_pairs(&mut view, index, &state, directory);
             resolve_first_person(&mut view, &quotes, speakers[index].as_ref(), directory);
             for title in &view.titles {
@@ -193,20 +227,27 @@ impl RelationRules {
         extraction
     }
 
-    /// Most sentences name no actor, and most of those hold no word that could stand for one:
-    /// such a sentence gets no groups, so no speaker, no relation and nothing for later
-    /// sentences but two facts, which this finds without tokenizing (a third of the work). A
-    /// person pronoun counts only while a person is remembered, "it" only while a topic is;
-    /// pair anaphors and "they" or "we" always do, since they are resolved in the second pass.
-    /// `None`: the sentence needs its full view.
-    fn scan_unnamed(&self, text: &str, sentence: Span, state: &DocumentState) -> Option<bool> {
-        use word_flags::{FIRST_PERSON, IT, PAIR_ANAPHOR_END, PERSON_PRONOUN, THEY};
-        let always = PAIR_ANAPHOR_END | THEY | FIRST_PERSON;
-        sentence::scan_unnamed(text, sentence, |word| {
-            let flags = self.flagged_words.get(word, always | PERSON_PRONOUN | IT);
-            flags & always != 0
-                || (flags & PERSON_PRONOUN != 0 && state.last_person.is_some())
+    /// Most sentences name no actor, and most of those hold no word that could stand for one in
+    /// the first pass: such a sentence gets no groups there, so no speaker and nothing for later
+    /// sentences but two facts, which this finds without tokenizing. A person pronoun counts
+    /// only while a person is remembered, "it" only while a topic is. Pair anaphors and "they"
+    /// are resolved in the second pass, which builds the view only if they may resolve
+    /// ([`second_pass_may_resolve`]). `None`: the sentence needs its full view now.
+    fn scan_unnamed(&self, text: &str, sentence: Span, state: &DocumentState) -> Option<Unnamed> {
+        use word_flags::{IT, PAIR_ANAPHOR_END, PERSON_PRONOUN, THEY};
+        let second_pass = PAIR_ANAPHOR_END | THEY;
+        let mut second_pass_anaphors = 0;
+        let unknown_name = sentence::scan_unnamed(text, sentence, |word| {
+            let flags = self
+                .flagged_words
+                .get(word, second_pass | PERSON_PRONOUN | IT);
+            second_pass_anaphors |= flags & second_pass;
+            (flags & PERSON_PRONOUN != 0 && state.last_person.is_some())
                 || (flags & IT != 0 && state.last_topic.is_some())
+        })?;
+        Some(Unnamed {
+            unknown_name,
+            second_pass_anaphors,
         })
     }
 

@@ -1004,7 +1004,7 @@ pub(crate) fn scan_unnamed(
     text: &str,
     sentence: Span,
     // Gets ASCII words as written, others lower-cased: it must ignore ASCII case.
-    is_anaphor: impl Fn(&str) -> bool,
+    mut is_anaphor: impl FnMut(&str) -> bool,
 ) -> Option<bool> {
     let mut unknown_name = false;
     let mut count = 0usize;

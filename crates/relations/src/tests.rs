@@ -926,3 +926,18 @@ fn thanks_for_support_and_trips() {
         &["QAT meets recep-tayyip-erdogan"],
     );
 }
+
+#[test]
+fn anaphors_in_a_sentence_that_names_no_actor() {
+    // "They" takes the pair of the sentence before; read only in the second pass, the sentence
+    // gets its tokens only then.
+    check(
+        "Egypt met Qatar last week. They have since formed a strategic partnership.",
+        &["EGY ally QAT", "EGY meets QAT"],
+    );
+    // Two sentences on, "they" is someone else.
+    check(
+        "Egypt met Qatar last week. Talks went well. They have since formed a strategic partnership.",
+        &["EGY meets QAT"],
+    );
+}
