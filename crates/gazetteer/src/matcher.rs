@@ -101,14 +101,32 @@ struct TokenAutomaton {
 
 const FIRST_TOKEN_HASH_BITS: u32 = 18;
 
-/// The token's first eight bytes and its length, hashed to [`FIRST_TOKEN_HASH_BITS`] bits.
+/// A token's first eight bytes (zero past its end) and its length, hashed to
+/// [`FIRST_TOKEN_HASH_BITS`] bits.
 #[inline]
-fn first_token_hash(token: &[u8]) -> usize {
-    let mut head = [0u8; 8];
-    let n = token.len().min(8);
-    head[..n].copy_from_slice(&token[..n]);
-    let key = u64::from_le_bytes(head) ^ (token.len() as u64).rotate_right(8);
+fn first_token_hash(head: u64, len: usize) -> usize {
+    let head = if len >= 8 {
+        head
+    } else {
+        head & ((1 << (8 * len)) - 1)
+    };
+    let key = head ^ (len as u64).rotate_right(8);
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FIRST_TOKEN_HASH_BITS)) as usize
+}
+
+/// The eight bytes from `start` read little-endian, zero past the end of `bytes`. In the middle
+/// of a text one unaligned load: a copy of the token's own length would be a call.
+#[inline]
+fn eight_bytes_at(bytes: &[u8], start: usize) -> u64 {
+    match bytes.get(start..start + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+        None => {
+            let mut head = [0; 8];
+            let rest = &bytes[start.min(bytes.len())..];
+            head[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(head)
+        }
+    }
 }
 
 impl TokenAutomaton {
@@ -116,7 +134,8 @@ impl TokenAutomaton {
     fn new(patterns: &[String]) -> TokenAutomaton {
         let mut first_tokens = vec![0u64; 1 << (FIRST_TOKEN_HASH_BITS - 6)];
         for pattern in patterns {
-            let hash = first_token_hash(first_word(pattern.as_bytes()));
+            let first = first_word(pattern.as_bytes());
+            let hash = first_token_hash(eight_bytes_at(first, 0), first.len());
             first_tokens[hash / 64] |= 1 << (hash % 64);
         }
         // A contiguous NFA, not a DFA. Among the rest of the work the scan is bound by cache
@@ -144,8 +163,9 @@ impl TokenAutomaton {
         }
     }
 
-    fn may_start_pattern(&self, token: &[u8]) -> bool {
-        let hash = first_token_hash(token);
+    /// Whether a pattern may start with the token `haystack[start..end]`.
+    fn may_start_pattern(&self, haystack: &[u8], start: usize, end: usize) -> bool {
+        let hash = first_token_hash(eight_bytes_at(haystack, start), end - start);
         self.first_tokens[hash / 64] & (1 << (hash % 64)) != 0
     }
 }
@@ -169,7 +189,7 @@ impl TokenMatches<'_> {
             let token_end = self.separators.peek().copied().unwrap_or(haystack.len());
             if !self
                 .automaton
-                .may_start_pattern(&haystack[separator + 1..token_end])
+                .may_start_pattern(haystack, separator + 1, token_end)
             {
                 continue;
             }
@@ -362,8 +382,20 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Tokens that share prefixes and first words, so patterns overlap and nest.
-    const TOKENS: [&str; 6] = ["a", "ab", "b", "ba", "abc", "c"];
+    /// Tokens that share prefixes and first words, so patterns overlap and nest; some as long
+    /// as the filter's eight-byte head or longer, two alike in head and length.
+    const TOKENS: [&str; 10] = [
+        "a",
+        "ab",
+        "b",
+        "ba",
+        "abc",
+        "c",
+        "abcdefg",
+        "abcdefgh",
+        "abcdefghij",
+        "abcdefghik",
+    ];
 
     fn phrase(max_len: usize) -> impl Strategy<Value = String> {
         prop::collection::vec(prop::sample::select(&TOKENS[..]), 1..=max_len)
