@@ -224,7 +224,9 @@ pub(crate) fn is_case_sensitive(normalized: &str) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // News text is full of curly quotes and dashes, from the General Punctuation block, where
+    // nothing is a letter or digit: answered without the Unicode tables.
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
 /// True if the one-letter capital token ending at `token_end` is a middle initial: followed by
@@ -356,6 +358,14 @@ mod tests {
 
     fn normalized(text: &str) -> String {
         String::from_utf8(NormalizedText::new(text).bytes).unwrap()
+    }
+
+    /// The shortcut in `is_word_char` answers as the Unicode tables would.
+    #[test]
+    fn general_punctuation_holds_no_word_characters() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
