@@ -800,20 +800,15 @@ mod tests {
         );
         for split in 0..=extracts.len() {
             let (left, right) = extracts.split_at(split);
-            let mut merged = builder(left);
-            merged.merge(builder(right));
-            assert_eq!(
-                summary(&merged.finish(&Offices, &options)),
-                whole,
-                "{split}"
-            );
-            let mut merged = builder(right);
-            merged.merge(builder(left));
-            assert_eq!(
-                summary(&merged.finish(&Offices, &options)),
-                whole,
-                "{split}"
-            );
+            for (first, second) in [(left, right), (right, left)] {
+                let mut merged = builder(first);
+                merged.merge(builder(second));
+                assert_eq!(
+                    summary(&merged.finish(&Offices, &options)),
+                    whole,
+                    "{split}"
+                );
+            }
         }
     }
 }
