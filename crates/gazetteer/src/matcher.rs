@@ -142,6 +142,7 @@ impl TokenAutomaton {
         // misses either way, so a DFA (150 MB for the shipped data, over 400 MB for the Phoenix
         // dictionaries) scans no faster, while it takes a quarter of a second to build and most
         // of the peak memory (measured on the whole news corpus: same speed, 229 -> 83 MB).
+        // With anchored searches only, a DFA was slower by 0.3 s on one thread and took 260 MB.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
