@@ -287,6 +287,10 @@ impl DocumentSet {
         self.0.extend(other.0);
     }
 
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// The number of distinct documents.
     fn count(&mut self) -> u64 {
         self.0.sort_unstable();
@@ -297,20 +301,20 @@ impl DocumentSet {
 
 /// The ids of the documents a builder has seen, numbered in the order it saw them.
 #[derive(Clone, Debug, Default)]
-struct Documents {
-    numbers: HashMap<String, u32>,
-    ids: Vec<String>,
-}
+struct Documents(HashMap<String, u32>);
 
 impl Documents {
     fn number(&mut self, id: &str) -> u32 {
-        if let Some(&number) = self.numbers.get(id) {
+        if let Some(&number) = self.0.get(id) {
             return number;
         }
-        let number = u32::try_from(self.ids.len()).expect("fewer than 2^32 documents");
-        self.numbers.insert(id.to_owned(), number);
-        self.ids.push(id.to_owned());
+        let number = u32::try_from(self.0.len()).expect("fewer than 2^32 documents");
+        self.0.insert(id.to_owned(), number);
         number
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
     }
 }
 
@@ -364,13 +368,12 @@ impl GraphBuilder {
     }
 
     pub fn merge(&mut self, other: GraphBuilder) {
-        // The other builder's document numbers, in this one's numbering.
-        let numbers: Vec<u32> = other
-            .docs
-            .ids
-            .iter()
-            .map(|id| self.docs.number(id))
-            .collect();
+        // The other builder's document numbers, in this one's numbering. Only counts of
+        // documents are reported, so the order numbers are given in does not matter.
+        let mut numbers = vec![0; other.docs.len()];
+        for (id, number) in &other.docs.0 {
+            numbers[*number as usize] = self.docs.number(id);
+        }
         let renumber =
             |docs: DocumentSet| DocumentSet(docs.0.iter().map(|&d| numbers[d as usize]).collect());
         for (id, node) in other.nodes {
@@ -473,7 +476,7 @@ impl GraphBuilder {
                             && country_over(catalog, &actor, &node.dates).is_none()
                     })
                 };
-                if actor == affiliation || (acc.docs.0.is_empty() && (unnamed || out_of_office())) {
+                if actor == affiliation || (acc.docs.is_empty() && (unnamed || out_of_office())) {
                     continue;
                 }
                 edges.push(affiliation_edge(actor, affiliation, acc));
@@ -525,7 +528,7 @@ impl GraphBuilder {
         }
         ActorGraph {
             graph,
-            document_count: self.docs.ids.len() as u64,
+            document_count: self.docs.len() as u64,
         }
     }
 }
