@@ -59,6 +59,17 @@ pub fn lower_alphanumeric_run_end(bytes: &[u8], start: usize, limit: usize) -> u
     run_end(bytes, start, limit, true)
 }
 
+/// Eight bytes read little-endian, with ASCII capitals lower-cased and every other byte as it
+/// was: one word's head folded at once, without a copy.
+#[inline]
+pub fn lowercase_eight(bytes: u64) -> u64 {
+    let ascii = !bytes & HIGH;
+    let low = bytes & !HIGH;
+    let capital = at_least(low, 0x41) & !at_least(low, 0x5b) & ascii;
+    // The high bit of a capital's byte, moved to 0x20: the bit that makes it lower case.
+    bytes | (capital >> 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +112,23 @@ mod tests {
                 lower_alphanumeric_run_end(bytes, 3, limit.max(3)),
                 limit.max(3)
             );
+        }
+    }
+
+    #[test]
+    fn lowercase_eight_folds_ascii_capitals_only() {
+        for byte in 0..=255u8 {
+            for position in 0..8 {
+                let mut bytes = *b"aZ09bY1?";
+                bytes[position] = byte;
+                let mut expected = bytes;
+                expected.make_ascii_lowercase();
+                assert_eq!(
+                    lowercase_eight(u64::from_le_bytes(bytes)),
+                    u64::from_le_bytes(expected),
+                    "{byte:#04x} at {position}"
+                );
+            }
         }
     }
 }

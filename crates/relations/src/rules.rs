@@ -251,67 +251,131 @@ pub(crate) mod word_flags {
     pub(crate) const SPEECH_START: u8 = 1 << 6;
 }
 
-/// The words that have `word_flags`, looked up as written, ignoring ASCII case. A table of the
-/// flags some word of each first letter and length has turns nearly every word away before it is
-/// hashed.
+/// The words that have `word_flags`, looked up as written, ignoring ASCII case. Two tables of the
+/// flags some word of each length has, by first and by last letter, turn most words away at
+/// once ("that", "had", "which"); the rest ("the", "said", "his") are looked up in a small
+/// open-addressed table keyed by the word's first eight bytes and length, compared as integers:
+/// no string is hashed or copied.
 #[derive(Debug)]
 pub(crate) struct FlaggedWords {
-    /// Lower-case words and their flags.
-    flags: HashMap<String, u8>,
     /// By lower-case first byte and length: the union of the flags of such words.
     flags_by_shape: Box<[[u8; LONGEST_FLAGGED_WORD]; 256]>,
+    /// The same by lower-case last byte and length.
+    flags_by_end: Box<[[u8; LONGEST_FLAGGED_WORD]; 256]>,
+    /// A power of two long, at most a quarter full; an empty `word` ends a probe.
+    slots: Box<[FlaggedSlot]>,
 }
 
-/// Words this long or longer have no flags: a stack buffer lower-cases the others.
+#[derive(Clone, Debug, Default)]
+struct FlaggedSlot {
+    /// [`word_head`] of `word`.
+    head: u64,
+    /// Lower case.
+    word: Box<[u8]>,
+    flags: u8,
+}
+
+/// Words this long or longer have no flags.
 const LONGEST_FLAGGED_WORD: usize = 32;
+
+/// A word's first eight bytes read little-endian, ASCII capitals lower-cased, zero past its end.
+#[inline]
+fn word_head(bytes: &[u8]) -> u64 {
+    let head = match bytes.first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => bytes
+            .iter()
+            .rev()
+            .fold(0, |head, &b| (head << 8) | u64::from(b)),
+    };
+    actorgraph_core::ascii::lowercase_eight(head)
+}
 
 impl FlaggedWords {
     fn new(words: impl IntoIterator<Item = (String, u8)>) -> FlaggedWords {
-        let mut set = FlaggedWords {
-            flags: HashMap::default(),
-            flags_by_shape: Box::new([[0; LONGEST_FLAGGED_WORD]; 256]),
-        };
+        let mut flags_by_shape = Box::new([[0; LONGEST_FLAGGED_WORD]; 256]);
+        let mut flags_by_end = Box::new([[0; LONGEST_FLAGGED_WORD]; 256]);
+        let mut merged: HashMap<String, u8> = HashMap::default();
         for (word, flags) in words {
-            let Some(&first) = word.as_bytes().first() else {
+            let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last())
+            else {
                 continue;
             };
             if word.len() < LONGEST_FLAGGED_WORD {
-                set.flags_by_shape[usize::from(first)][word.len()] |= flags;
-                *set.flags.entry(word).or_default() |= flags;
+                flags_by_shape[usize::from(first)][word.len()] |= flags;
+                flags_by_end[usize::from(last)][word.len()] |= flags;
+                *merged.entry(word).or_default() |= flags;
             }
         }
-        set
+        let mut slots = vec![FlaggedSlot::default(); (merged.len() * 4).next_power_of_two()];
+        let mask = slots.len() - 1;
+        for (word, flags) in merged {
+            let head = word_head(word.as_bytes());
+            let mut at = slot_hash(head, word.len()) & mask;
+            while !slots[at].word.is_empty() {
+                at = (at + 1) & mask;
+            }
+            slots[at] = FlaggedSlot {
+                head,
+                word: word.into_bytes().into_boxed_slice(),
+                flags,
+            };
+        }
+        FlaggedWords {
+            flags_by_shape,
+            flags_by_end,
+            slots: slots.into_boxed_slice(),
+        }
     }
 
-    /// Those of `wanted` flags that `word` has, in any ASCII case; 0 for most words. The shape
-    /// test is inlined: it is all that most calls do.
+    /// Those of `wanted` flags that `word` has, in any ASCII case; 0 for most words. The two
+    /// table tests are inlined: they are all that most calls do.
     #[inline(always)]
     pub(crate) fn get(&self, word: &str, wanted: u8) -> u8 {
         let bytes = word.as_bytes();
-        let (Some(first), true) = (bytes.first(), bytes.len() < LONGEST_FLAGGED_WORD) else {
+        let (Some(first), Some(last), true) = (
+            bytes.first(),
+            bytes.last(),
+            bytes.len() < LONGEST_FLAGGED_WORD,
+        ) else {
             return 0;
         };
-        if self.flags_by_shape[usize::from(first.to_ascii_lowercase())][bytes.len()] & wanted == 0 {
+        let len = bytes.len();
+        if self.flags_by_shape[usize::from(first.to_ascii_lowercase())][len]
+            & self.flags_by_end[usize::from(last.to_ascii_lowercase())][len]
+            & wanted
+            == 0
+        {
             return 0;
         }
-        self.look_up(word) & wanted
+        self.look_up(bytes) & wanted
     }
 
-    fn look_up(&self, word: &str) -> u8 {
-        let bytes = word.as_bytes();
-        let flags = if bytes.iter().any(u8::is_ascii_uppercase) {
-            let mut lower = [0; LONGEST_FLAGGED_WORD];
-            let lower = &mut lower[..bytes.len()];
-            lower.copy_from_slice(bytes);
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower)
-                .ok()
-                .and_then(|lower| self.flags.get(lower))
-        } else {
-            self.flags.get(word)
-        };
-        flags.copied().unwrap_or(0)
+    fn look_up(&self, bytes: &[u8]) -> u8 {
+        let head = word_head(bytes);
+        let mask = self.slots.len() - 1;
+        let mut at = slot_hash(head, bytes.len()) & mask;
+        loop {
+            let slot = &self.slots[at];
+            if slot.word.is_empty() {
+                return 0;
+            }
+            if slot.head == head
+                && slot.word.len() == bytes.len()
+                && (bytes.len() <= 8 || slot.word[8..].eq_ignore_ascii_case(&bytes[8..]))
+            {
+                return slot.flags;
+            }
+            at = (at + 1) & mask;
+        }
     }
+}
+
+/// Where a word's probe starts: its head and length, multiplied through.
+#[inline]
+fn slot_hash(head: u64, len: usize) -> usize {
+    let key = head ^ (len as u64).rotate_right(8);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
 }
 
 impl RelationRules {
@@ -475,4 +539,72 @@ impl RelationRules {
 fn problem(path: &str, text: &str, needle: &str, message: String) -> DataError {
     let offset = text.find(&format!("\"{needle}\"")).unwrap_or(0);
     DataError::at_offset(path, text, offset, None, message)
+}
+
+#[cfg(test)]
+mod flagged_words_tests {
+    use super::*;
+
+    /// Words short and long, with near misses: the same first eight bytes, the same shape, a
+    /// prefix, an extension.
+    #[test]
+    fn flagged_words_are_found_in_any_ascii_case_and_nothing_else() {
+        let listed = [
+            ("the", 1),
+            ("he", 2),
+            ("she", 2),
+            ("emphasized", 4),
+            ("emphasised", 8),
+            ("reiterated", 16),
+            ("according", 32),
+            ("their", 64),
+            ("he", 128),
+        ];
+        let words = FlaggedWords::new(listed.iter().map(|&(w, f)| (w.to_string(), f)));
+        let expected = |word: &str| {
+            listed
+                .iter()
+                .filter(|(w, _)| w.eq_ignore_ascii_case(word))
+                .fold(0, |flags, (_, f)| flags | f)
+        };
+        let probes = [
+            "the",
+            "The",
+            "THE",
+            "tHe",
+            "thE",
+            "he",
+            "HE",
+            "He",
+            "she",
+            "emphasized",
+            "EMPHASIZED",
+            "Emphasised",
+            "emphasizes",
+            "emphasize",
+            "emphasizedd",
+            "emphasizer",
+            "reiterated",
+            "Reiterated",
+            "reiterates",
+            "according",
+            "accordingly",
+            "their",
+            "theirs",
+            "thei",
+            "then",
+            "tho",
+            "h",
+            "",
+            "t",
+            "x",
+            "théir",
+            "ÉMPHASIZED",
+            "hé",
+        ];
+        for probe in probes {
+            assert_eq!(words.get(probe, u8::MAX), expected(probe), "{probe:?}");
+            assert_eq!(words.get(probe, 1), expected(probe) & 1, "{probe:?}");
+        }
+    }
 }
