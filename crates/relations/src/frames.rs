@@ -507,7 +507,7 @@ impl<'a> Reader<'a> {
         }
         let opens = (0..j).all(|k| view.tokens[k].kind == TokenKind::Punct)
             || view.is_punct(j - 1, "\"“(:—");
-        let w = token.lower.as_str();
+        let w = view.lower(token);
         !(opens
             || self.rules.titles.match_at(&view.words_from(j, 3)).is_some()
             || COMMON_CAPITALIZED.contains(&w)
@@ -525,7 +525,7 @@ impl<'a> Reader<'a> {
             if let Some(g) = view.group_of[k] {
                 return titled.then_some(g);
             }
-            let title = self.rules.titles.contains_word(&token.lower)
+            let title = self.rules.titles.contains_word(view.lower(token))
                 || self.rules.titles.match_at(&view.words_from(k, 3)).is_some();
             let name_part =
                 token.kind == TokenKind::Word && token.capitalized || view.is_punct(k, "-.");
@@ -1649,10 +1649,7 @@ impl<'a> Reader<'a> {
                 return if j > end + 2 { g } else { possessor };
             }
             let t = &view.tokens[j];
-            if t.kind != TokenKind::Word
-                || t.capitalized
-                || PREPOSITIONS.contains(&t.lower.as_str())
-            {
+            if t.kind != TokenKind::Word || t.capitalized || PREPOSITIONS.contains(&view.lower(t)) {
                 break;
             }
         }
@@ -1827,7 +1824,7 @@ impl<'a> Reader<'a> {
                 && view.tokens.get(j + 1).is_some_and(|t| {
                     t.kind == TokenKind::Word
                         && !t.capitalized
-                        && !DETERMINERS.contains(&t.lower.as_str())
+                        && !DETERMINERS.contains(&view.lower(t))
                 });
             if PREPOSITIONS.contains(&w) && !infinitive {
                 prep = Some(w.to_owned());

@@ -296,7 +296,7 @@ impl RelationRules {
         // One word ("Read", "Photo") is furniture only when set off: "Read:", "Read  Russia".
         let end = view.tokens[start].span.end;
         let next = view.tokens.get(start + 1);
-        next.is_some_and(|t| t.kind == TokenKind::Punct && ":|".contains(t.lower.as_str()))
+        next.is_some_and(|t| t.kind == TokenKind::Punct && ":|".contains(view.lower(t)))
             || text[end..]
                 .chars()
                 .take(2)

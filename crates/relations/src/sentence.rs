@@ -10,7 +10,6 @@
 use std::borrow::Cow;
 
 use actorgraph_core::{ascii, ActorId, Span};
-use compact_str::CompactString;
 use smallvec::SmallVec;
 
 use crate::rules::RelationRules;
@@ -27,15 +26,21 @@ pub(crate) enum TokenKind {
 pub(crate) struct Token {
     /// Byte span in the document.
     pub span: Span,
-    /// Lower case, curly apostrophes straightened; "n't" split off; empty for actors. Inline
-    /// (no allocation) for words of up to 24 bytes, that is nearly all of them: a document is
-    /// hundreds of thousands of tokens.
-    pub lower: CompactString,
+    /// Where [`SentenceView::lower`] has the token lower-cased, curly apostrophes straightened;
+    /// "n't" split off; empty for actors.
+    pub lower: LowerRange,
     pub kind: TokenKind,
     /// Written with a capital: "May" the month is not "may" the modal.
     pub capitalized: bool,
     /// `rules::word_flags` of `lower`.
     pub flags: u8,
+}
+
+/// A range of a view's lower-case text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct LowerRange {
+    start: u32,
+    end: u32,
 }
 
 /// One actor an argument stands for, and the words that named it.
@@ -119,6 +124,10 @@ pub(crate) struct SentenceMention {
 #[derive(Debug, Default)]
 pub(crate) struct SentenceView {
     pub tokens: Vec<Token>,
+    /// The tokens' lower-case forms: the sentence with its ASCII letters lower-cased, where
+    /// most tokens read themselves in place, then the forms that differ from the text ("not"
+    /// for "n't", curly quotes straightened, other letters lower-cased).
+    lower: String,
     pub groups: Vec<Group>,
     /// For each token, the group it belongs to.
     pub group_of: Vec<Option<usize>>,
@@ -199,13 +208,16 @@ impl SentenceView {
         mentions: &[SentenceMention],
         rules: &RelationRules,
     ) -> SentenceView {
-        let mut tokens = tokenize(text, sentence, mentions);
+        let (mut tokens, lower) = tokenize(text, sentence, mentions);
         for token in &mut tokens {
-            token.flags = rules.flagged_words.get(&token.lower, u8::MAX);
+            token.flags = rules
+                .flagged_words
+                .get(&lower[token.lower.range()], u8::MAX);
         }
         let mut view = SentenceView {
             group_of: vec![None; tokens.len()],
             tokens,
+            lower,
             groups: Vec::new(),
             titles: Vec::new(),
         };
@@ -218,7 +230,12 @@ impl SentenceView {
     }
 
     pub(crate) fn word(&self, i: usize) -> &str {
-        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+        self.tokens.get(i).map_or("", |t| self.lower(t))
+    }
+
+    /// `token` (one of this view's) lower-cased.
+    pub(crate) fn lower(&self, token: &Token) -> &str {
+        &self.lower[token.lower.range()]
     }
 
     pub(crate) fn is_actor(&self, i: usize) -> bool {
@@ -231,7 +248,7 @@ impl SentenceView {
     pub(crate) fn is_punct(&self, i: usize, chars: &str) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct && chars.contains(t.lower.as_str()))
+            .is_some_and(|t| t.kind == TokenKind::Punct && chars.contains(self.lower(t)))
     }
 
     /// Lower-case words from `i` on (actors read as an empty word), for phrase matching.
@@ -240,7 +257,7 @@ impl SentenceView {
         self.tokens[i.min(self.tokens.len())..]
             .iter()
             .take(max)
-            .map(|t| t.lower.as_str())
+            .map(|t| self.lower(t))
             .collect()
     }
 
@@ -788,10 +805,44 @@ fn arg(mention: &SentenceMention, resolved: bool) -> Arg {
     }
 }
 
-/// Splits the sentence into word, punctuation and actor tokens.
-fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Token> {
+impl LowerRange {
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Splits the sentence into word, punctuation and actor tokens, and returns them with their
+/// lower-case text (see [`SentenceView::lower`]).
+fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> (Vec<Token>, String) {
     // English news runs about six bytes a token: sized once, the vector never grows.
     let mut tokens = Vec::with_capacity(sentence.len() / 5 + 4);
+    // Lower-cased at once: an ASCII token, and a punctuation character other than the curly
+    // quotes and dashes, is its own lower-case form, found here at its offset in the sentence.
+    let mut lower = String::with_capacity(sentence.len() + 16);
+    lower.push_str(&text[sentence.start..sentence.end]);
+    lower.make_ascii_lowercase();
+    let offset = |i: usize| u32::try_from(i - sentence.start).expect("sentences under 4 GiB");
+    let in_place = |start: usize, end: usize| LowerRange {
+        start: offset(start),
+        end: offset(end),
+    };
+    let appended = |lower: &mut String, form: &str| {
+        let start = lower.len() as u32;
+        lower.push_str(form);
+        LowerRange {
+            start,
+            end: lower.len() as u32,
+        }
+    };
+    // A word's lower-case form: in place if ASCII, else appended.
+    let word_lower = |lower: &mut String, start: usize, end: usize| {
+        let word = &text[start..end];
+        if word.is_ascii() {
+            in_place(start, end)
+        } else {
+            appended(lower, &lower_word(word))
+        }
+    };
     let mut next_mention = 0;
     let mut i = sentence.start;
     while i < sentence.end {
@@ -800,7 +851,7 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                 if m.span.start == i {
                     tokens.push(Token {
                         span: m.span,
-                        lower: CompactString::default(),
+                        lower: LowerRange::default(),
                         kind: TokenKind::Actor(next_mention),
                         capitalized: true,
                         flags: 0,
@@ -828,20 +879,25 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                 negation: Some(stem_end),
                 ..
             }) => {
-                tokens.push(word_token(text, i, stem_end));
+                tokens.push(Token {
+                    span: Span::new(i, stem_end),
+                    lower: word_lower(&mut lower, i, stem_end),
+                    kind: TokenKind::Word,
+                    capitalized: c.is_uppercase(),
+                    flags: 0,
+                });
                 tokens.push(Token {
                     span: Span::new(stem_end, end),
-                    ..simple(CompactString::const_new("not"), TokenKind::Word)
+                    ..simple(appended(&mut lower, "not"), TokenKind::Word)
                 });
             }
             Piece::Word(WordExtent { plain, .. }) => {
-                let word = &text[i..end];
                 tokens.push(Token {
                     span: Span::new(i, end),
                     lower: if plain {
-                        lower_ascii_word(word)
+                        in_place(i, end)
                     } else {
-                        lower_word(word)
+                        word_lower(&mut lower, i, end)
                     },
                     kind: TokenKind::Word,
                     capitalized: c.is_uppercase(),
@@ -849,24 +905,22 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> Vec<Tok
                 });
             }
             Piece::Possessive => {
-                tokens.push(simple(CompactString::const_new("'s"), TokenKind::Word));
+                let form = appended(&mut lower, "'s");
+                tokens.push(simple(form, TokenKind::Word));
             }
             Piece::Punct => {
-                let lower = match c {
-                    '’' | '‘' => CompactString::const_new("'"),
-                    '“' | '”' | '«' | '»' => CompactString::const_new("\""),
-                    '–' | '—' => CompactString::const_new("—"),
-                    c => {
-                        let mut buffer = [0; 4];
-                        CompactString::new(c.encode_utf8(&mut buffer))
-                    }
+                let form = match c {
+                    '’' | '‘' => appended(&mut lower, "'"),
+                    '“' | '”' | '«' | '»' => appended(&mut lower, "\""),
+                    '–' | '—' => appended(&mut lower, "—"),
+                    _ => in_place(i, end),
                 };
-                tokens.push(simple(lower, TokenKind::Punct));
+                tokens.push(simple(form, TokenKind::Punct));
             }
         }
         i = end;
     }
-    tokens
+    (tokens, lower)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -1051,33 +1105,9 @@ fn is_possessive_s(rest: &str) -> bool {
     matches!(chars.next(), Some('s' | 'S')) && !chars.next().is_some_and(char::is_alphanumeric)
 }
 
-/// An ASCII word lower-cased.
-fn lower_ascii_word(word: &str) -> CompactString {
-    let mut lower = CompactString::new(word);
-    // Most words are already lower case.
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        lower.as_mut_str().make_ascii_lowercase();
-    }
-    lower
-}
-
 /// A word lower-cased, curly apostrophes straightened.
-fn lower_word(word: &str) -> CompactString {
-    if word.is_ascii() {
-        lower_ascii_word(word)
-    } else {
-        CompactString::from(word.to_lowercase().replace('’', "'"))
-    }
-}
-
-fn word_token(text: &str, start: usize, end: usize) -> Token {
-    Token {
-        span: Span::new(start, end),
-        lower: lower_word(&text[start..end]),
-        kind: TokenKind::Word,
-        capitalized: text[start..].starts_with(char::is_uppercase),
-        flags: 0,
-    }
+fn lower_word(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
 }
 
 #[cfg(test)]
@@ -1153,18 +1183,45 @@ mod scan_tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2048))]
 
+        /// A token's lower-case form is its text lower-cased, except the forms tokenizing
+        /// makes: "not" for "n't", "'s" for a possessive, straight quotes for curly ones.
+        #[test]
+        fn tokens_read_as_their_text_lower_cased(text in sentence()) {
+            let (tokens, lower) = tokenize(&text, Span::new(0, text.len()), &[]);
+            let mut previous_word_end = usize::MAX;
+            for token in &tokens {
+                let written = &text[token.span.start..token.span.end];
+                // Split off the word before, not a word of its own.
+                let negation = token.span.start == previous_word_end;
+                previous_word_end = if token.kind == TokenKind::Word {
+                    token.span.end
+                } else {
+                    usize::MAX
+                };
+                let expected = match written {
+                    "n't" | "n’t" | "N'T" | "N’T" if negation => "not".to_string(),
+                    "'s" | "’s" | "'S" | "’S" => "'s".to_string(),
+                    "’" | "‘" => "'".to_string(),
+                    "“" | "”" => "\"".to_string(),
+                    "–" | "—" => "—".to_string(),
+                    _ => written.to_lowercase().replace('’', "'"),
+                };
+                prop_assert_eq!(&lower[token.lower.range()], expected, "{:?}", written);
+            }
+        }
+
         /// `scan_unnamed` reads a sentence exactly as `tokenize` splits it: it finds a word
         /// whenever a token has it, and the same run of capitalized words.
         #[test]
         fn scan_agrees_with_tokenize(text in sentence()) {
             let span = Span::new(0, text.len());
-            let tokens = tokenize(&text, span, &[]);
+            let (tokens, lower) = tokenize(&text, span, &[]);
             let anaphors = ["he", "it", "two", "countries"];
             let capitalized = |i: usize| {
                 tokens[i].kind == TokenKind::Word && tokens[i].capitalized
             };
             let unknown_name = (2..tokens.len()).any(|i| capitalized(i) && capitalized(i - 1));
-            let has_anaphor = tokens.iter().any(|t| anaphors.contains(&t.lower.as_str()));
+            let has_anaphor = tokens.iter().any(|t| anaphors.contains(&&lower[t.lower.range()]));
             let scanned = scan_unnamed(&text, span, |w| {
                 anaphors.iter().any(|a| a.eq_ignore_ascii_case(w))
             });
