@@ -18,6 +18,13 @@ impl ActorId {
         &self.0
     }
 
+    /// The address of the id's shared text: equal for an id and its clones, distinct among ids
+    /// alive at once. A directory that hands out clones of its own ids can look them up by it
+    /// without hashing the text.
+    pub fn address(&self) -> usize {
+        Arc::as_ptr(&self.0).cast::<u8>() as usize
+    }
+
     /// True if the id has the shape of a country id: three ASCII upper-case letters.
     pub fn is_country_code(&self) -> bool {
         is_country_code(&self.0)

@@ -95,6 +95,9 @@ pub struct Gazetteer {
     /// Id -> index into `actors`: the relation engine asks for an actor's type and country at
     /// every mention, and a hash beats a binary search of string compares there.
     by_id: rustc_hash::FxHashMap<Box<str>, u32>,
+    /// The same by [`ActorId::address`]: every id the gazetteer hands out (mentions, countries,
+    /// affiliations) is a clone of an actor's own, found here without hashing its text.
+    by_address: rustc_hash::FxHashMap<usize, u32>,
     matcher: Matcher,
 }
 
@@ -104,8 +107,8 @@ impl Gazetteer {
     pub fn from_sources(sources: &[DataSource<'_>]) -> Result<Gazetteer, DataErrors> {
         let data = load::load_data(sources)?;
         let matcher = Matcher::new(&data.actors, &data.non_actors, &data.agent_nouns);
-        let by_id = data
-            .actors
+        let mut actors = data.actors;
+        let by_id: rustc_hash::FxHashMap<Box<str>, u32> = actors
             .iter()
             .enumerate()
             .map(|(i, a)| {
@@ -113,9 +116,26 @@ impl Gazetteer {
                 (Box::from(a.id.as_str()), index)
             })
             .collect();
+        // Countries and affiliations become clones of their actors' own ids.
+        let own_ids: Vec<ActorId> = actors.iter().map(|a| a.id.clone()).collect();
+        let own = |id: &mut Option<ActorId>| {
+            if let Some(index) = id.as_ref().and_then(|id| by_id.get(id.as_str())) {
+                *id = Some(own_ids[*index as usize].clone());
+            }
+        };
+        for actor in &mut actors {
+            own(&mut actor.affiliation);
+            own(&mut actor.country);
+        }
+        let by_address = own_ids
+            .iter()
+            .zip(0..)
+            .map(|(id, index)| (id.address(), index))
+            .collect();
         Ok(Gazetteer {
-            actors: data.actors,
+            actors,
             by_id,
+            by_address,
             matcher,
         })
     }
@@ -282,17 +302,27 @@ struct Resolved {
     sector: Option<Arc<str>>,
 }
 
+impl Gazetteer {
+    /// The actor `id` names: by address for the gazetteer's own ids, else by text.
+    fn actor_of(&self, id: &ActorId) -> Option<&Actor> {
+        match self.by_address.get(&id.address()) {
+            Some(&i) => Some(&self.actors[i as usize]),
+            None => self.actor(id.as_str()),
+        }
+    }
+}
+
 impl ActorDirectory for Gazetteer {
     fn entity_type(&self, id: &ActorId) -> Option<EntityType> {
-        self.actor(id.as_str()).map(|a| a.entity_type)
+        self.actor_of(id).map(|a| a.entity_type)
     }
 
     fn affiliation(&self, id: &ActorId) -> Option<ActorId> {
-        self.actor(id.as_str()).and_then(|a| a.affiliation.clone())
+        self.actor_of(id).and_then(|a| a.affiliation.clone())
     }
 
     fn country(&self, id: &ActorId) -> Option<ActorId> {
-        self.actor(id.as_str()).and_then(|a| a.country.clone())
+        self.actor_of(id).and_then(|a| a.country.clone())
     }
 }
 

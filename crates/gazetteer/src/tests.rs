@@ -372,3 +372,34 @@ fn roles_end_at_the_precision_of_their_end_date() {
     // A role without an end is held still.
     assert!(!role(None).ended_before("2100-01-01"));
 }
+
+/// The directory answers alike for the ids it hands out, found by address, and for ids made
+/// from text; the countries and affiliations it hands out are its own ids again.
+#[test]
+fn directory_answers_alike_for_its_own_ids_and_new_ones() {
+    use actorgraph_core::{ActorDirectory, ActorId};
+
+    let gazetteer = gazetteer();
+    let mentions = gazetteer
+        .analyze("IDF troops hit Syria, Liberman said, as the Jerusalem Post reported.")
+        .mentions;
+    assert_eq!(mentions.len(), 4);
+    for mention in &mentions {
+        let fresh = ActorId::new(mention.actor.as_str());
+        assert_ne!(fresh.address(), mention.actor.address());
+        assert_eq!(
+            gazetteer.entity_type(&mention.actor),
+            gazetteer.entity_type(&fresh)
+        );
+        assert_eq!(
+            gazetteer.affiliation(&mention.actor),
+            gazetteer.affiliation(&fresh)
+        );
+        let country = gazetteer.country(&mention.actor);
+        assert_eq!(country, gazetteer.country(&fresh));
+        let country = country.expect("every actor here has a country");
+        let own = gazetteer.actor(country.as_str()).unwrap();
+        assert_eq!(country.address(), own.id.address());
+    }
+    assert_eq!(gazetteer.entity_type(&ActorId::new("nobody")), None);
+}
