@@ -155,12 +155,14 @@ impl TokenAutomaton {
         }
     }
 
-    /// The matches in `haystack`, normalized text (a separator at each end).
-    fn matches<'h>(&'h self, haystack: &'h [u8]) -> TokenMatches<'h> {
+    /// The matches in `haystack`, normalized text (a separator at each end) whose separators
+    /// are at `separators`.
+    fn matches<'h>(&'h self, haystack: &'h [u8], separators: &'h [u32]) -> TokenMatches<'h> {
         TokenMatches {
             automaton: self,
             haystack,
-            separators: memchr::memchr_iter(b' ', haystack).peekable(),
+            separators,
+            next: 0,
         }
     }
 
@@ -175,7 +177,9 @@ impl TokenAutomaton {
 struct TokenMatches<'h> {
     automaton: &'h TokenAutomaton,
     haystack: &'h [u8],
-    separators: std::iter::Peekable<memchr::Memchr<'h>>,
+    separators: &'h [u32],
+    /// Index of the next separator to try.
+    next: usize,
 }
 
 impl TokenMatches<'_> {
@@ -183,11 +187,16 @@ impl TokenMatches<'_> {
     /// separator of the match returned last.
     fn next_from(&mut self, from: usize) -> Option<aho_corasick::Match> {
         let haystack = self.haystack;
-        while let Some(separator) = self.separators.next() {
+        while let Some(&separator) = self.separators.get(self.next) {
+            self.next += 1;
+            let separator = separator as usize;
             if separator < from {
                 continue;
             }
-            let token_end = self.separators.peek().copied().unwrap_or(haystack.len());
+            let token_end = self
+                .separators
+                .get(self.next)
+                .map_or(haystack.len(), |&end| end as usize);
             if !self
                 .automaton
                 .may_start_pattern(haystack, separator + 1, token_end)
@@ -322,7 +331,7 @@ impl Matcher {
         let normalized = NormalizedText::new(text);
         let haystack = normalized.as_bytes();
         let mut found = Vec::new();
-        let mut matches = self.automaton.matches(haystack);
+        let mut matches = self.automaton.matches(haystack, normalized.separators());
         let mut at = 0;
         while let Some(m) = matches.next_from(at) {
             // The pattern includes one separator on each side.
@@ -428,7 +437,10 @@ mod tests {
             let patterns: Vec<String> = patterns.into_iter().collect();
             let haystack = format!(" {text} ");
             let automaton = TokenAutomaton::new(&patterns);
-            let mut matches = automaton.matches(haystack.as_bytes());
+            let separators: Vec<u32> = memchr::memchr_iter(b' ', haystack.as_bytes())
+                .map(|i| i as u32)
+                .collect();
+            let mut matches = automaton.matches(haystack.as_bytes(), &separators);
             let mut found = Vec::new();
             let mut at = 0;
             while let Some(m) = matches.next_from(at) {

@@ -27,6 +27,9 @@ pub(crate) struct NormalizedText {
     /// Between two checkpoints the two texts advance byte for byte.
     checkpoints: Vec<(u32, u32)>,
     original_len: usize,
+    /// Where the separators are, in order: the matcher walks these rather than search the bytes
+    /// for spaces again.
+    separators: Vec<u32>,
 }
 
 impl NormalizedText {
@@ -39,6 +42,8 @@ impl NormalizedText {
             bytes: Vec::with_capacity(text.len() + 2),
             checkpoints: Vec::new(),
             original_len: text.len(),
+            // News runs about six bytes a token.
+            separators: Vec::with_capacity(text.len() / 6 + 2),
         };
         out.push_separator(0);
         let mut at_separator = true;
@@ -57,7 +62,12 @@ impl NormalizedText {
             // Most of news text is runs of lower-case words between single spaces, which are
             // their own normalized form: copied as they stand, a run needs one checkpoint.
             if ASCII_CLASS[usize::from(b)] & (LOWER | DIGIT) != 0 {
-                let run_end = lower_case_run_end(bytes, i);
+                // The run is copied to here: its spaces are separators at the same distance.
+                let copied_at = out.bytes.len();
+                let separators = &mut out.separators;
+                let run_end = lower_case_run_end(bytes, i, |space| {
+                    separators.push((copied_at + (space - i)) as u32);
+                });
                 if run_end > i {
                     out.record(i);
                     out.bytes.extend_from_slice(&bytes[i..run_end]);
@@ -121,6 +131,11 @@ impl NormalizedText {
         &self.bytes
     }
 
+    /// The offsets of the separators (every space of [`NormalizedText::as_bytes`]), in order.
+    pub(crate) fn separators(&self) -> &[u32] {
+        &self.separators
+    }
+
     /// The original offset of the character whose normalized form starts at `normalized`.
     ///
     /// For the separator that follows a token this is the offset just past the token, so a
@@ -151,6 +166,7 @@ impl NormalizedText {
 
     fn push_separator(&mut self, original: usize) {
         self.record(original);
+        self.separators.push(self.bytes.len() as u32);
         self.bytes.push(b' ');
     }
 
@@ -267,8 +283,9 @@ fn is_middle_initial(text: &str, token_end: usize, normalized: &[u8]) -> bool {
 /// The end of the run of whole lower-case words (ASCII lower-case letters and digits) joined by
 /// single spaces that starts at `start`: each word must end at an ASCII byte that is not an
 /// upper-case letter (which would make a mixed-case word), and a space counts only with such a
-/// word after it. `start` itself if no whole word starts there.
-fn lower_case_run_end(bytes: &[u8], start: usize) -> usize {
+/// word after it. `start` itself if no whole word starts there. `on_space` gets the offset of
+/// each space inside the run.
+fn lower_case_run_end(bytes: &[u8], start: usize, mut on_space: impl FnMut(usize)) -> usize {
     let is_lower_word_byte = |b: u8| ASCII_CLASS[usize::from(b)] & (LOWER | DIGIT) != 0;
     let mut run_end = start;
     let mut i = start;
@@ -280,6 +297,9 @@ fn lower_case_run_end(bytes: &[u8], start: usize) -> usize {
                 .is_none_or(|&b| b.is_ascii() && ASCII_CLASS[usize::from(b)] & UPPER == 0);
         if !ends_word {
             return run_end;
+        }
+        if i > start {
+            on_space(i - 1);
         }
         run_end = end;
         match bytes.get(end..end + 2) {
@@ -437,6 +457,22 @@ mod tests {
         ]), 0..24)) {
             let text: String = pieces.concat();
             proptest::prop_assert_eq!(tokens_not_mapped_back(&text), []);
+        }
+
+        /// The separators recorded are every space of the normalized text, for any text.
+        #[test]
+        fn separators_are_the_spaces(text in "\\PC{0,40}", pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Iran", "iran", "the", "2020s", "W.", " ", "ß", "Ǆ", "İ", "ﬁ", "’s", "-", "iPhone",
+            ]),
+            0..12,
+        )) {
+            let text = text + &pieces.concat();
+            let normalized = NormalizedText::new(&text);
+            let spaces: Vec<u32> = memchr::memchr_iter(b' ', normalized.as_bytes())
+                .map(|i| i as u32)
+                .collect();
+            proptest::prop_assert_eq!(normalized.separators(), &spaces[..]);
         }
     }
 
