@@ -91,27 +91,55 @@ fn first_word(normalized: &[u8]) -> &[u8] {
 /// A pattern can only start at a separator, and most tokens after a separator start no pattern:
 /// the filter rejects them, and only the rest cost an anchored search. That finds what an
 /// unanchored leftmost-longest search would (the leftmost start, the longest pattern there) at
-/// a fraction of the automaton's steps, whose state lookups miss the cache.
+/// a fraction of the automaton's steps, whose state lookups miss the cache. Many tokens that
+/// pass start only longer patterns ("the" of "the kremlin", "said" of "said al-Sadr"): those
+/// must be followed by a pattern's second token too.
 #[derive(Debug)]
 struct TokenAutomaton {
     automaton: AhoCorasick,
-    /// One bit per hash of a first token ([`first_token_hash`]).
-    first_tokens: Vec<u64>,
+    /// One bit per hash of each key ([`TokenKey`]) of each pattern: its first token; that token
+    /// as a whole pattern, or its first two tokens.
+    filter: Vec<u64>,
 }
 
-const FIRST_TOKEN_HASH_BITS: u32 = 18;
+const FILTER_HASH_BITS: u32 = 18;
 
-/// A token's first eight bytes (zero past its end) and its length, hashed to
-/// [`FIRST_TOKEN_HASH_BITS`] bits.
-#[inline]
-fn first_token_hash(head: u64, len: usize) -> usize {
-    let head = if len >= 8 {
-        head
-    } else {
-        head & ((1 << (8 * len)) - 1)
-    };
-    let key = head ^ (len as u64).rotate_right(8);
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FIRST_TOKEN_HASH_BITS)) as usize
+/// A token as the filter keys it: its first eight bytes (zero past its end) and its length.
+#[derive(Clone, Copy)]
+struct TokenKey(u64);
+
+impl TokenKey {
+    #[inline]
+    fn new(head: u64, len: usize) -> TokenKey {
+        let head = if len >= 8 {
+            head
+        } else {
+            head & ((1 << (8 * len)) - 1)
+        };
+        TokenKey(head ^ (len as u64).rotate_right(8))
+    }
+
+    fn of(token: &[u8]) -> TokenKey {
+        TokenKey::new(eight_bytes_at(token, 0), token.len())
+    }
+
+    /// The key of a pattern that is this token alone.
+    #[inline]
+    fn alone(self) -> TokenKey {
+        TokenKey(self.0 ^ 0x5555_5555_5555_5555)
+    }
+
+    /// The key of a pattern whose first two tokens are this one and `second`.
+    #[inline]
+    fn then(self, second: TokenKey) -> TokenKey {
+        TokenKey(self.0.wrapping_mul(0xD6E8_FEB8_6659_FD93).rotate_left(29) ^ second.0)
+    }
+
+    /// The key hashed to [`FILTER_HASH_BITS`] bits.
+    #[inline]
+    fn bit(self) -> usize {
+        (self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_HASH_BITS)) as usize
+    }
 }
 
 /// The eight bytes from `start` read little-endian, zero past the end of `bytes`. In the middle
@@ -132,11 +160,16 @@ fn eight_bytes_at(bytes: &[u8], start: usize) -> u64 {
 impl TokenAutomaton {
     /// `patterns` are normalized, without their separators.
     fn new(patterns: &[String]) -> TokenAutomaton {
-        let mut first_tokens = vec![0u64; 1 << (FIRST_TOKEN_HASH_BITS - 6)];
+        let mut filter = vec![0u64; 1 << (FILTER_HASH_BITS - 6)];
+        let mut set = |key: TokenKey| filter[key.bit() / 64] |= 1 << (key.bit() % 64);
         for pattern in patterns {
-            let first = first_word(pattern.as_bytes());
-            let hash = first_token_hash(eight_bytes_at(first, 0), first.len());
-            first_tokens[hash / 64] |= 1 << (hash % 64);
+            let mut tokens = pattern.as_bytes().split(|&b| b == b' ').map(TokenKey::of);
+            let first = tokens.next().expect("split yields one token at least");
+            set(first);
+            set(match tokens.next() {
+                Some(second) => first.then(second),
+                None => first.alone(),
+            });
         }
         // A contiguous NFA, not a DFA. Among the rest of the work the scan is bound by cache
         // misses either way, so a DFA (150 MB for the shipped data, over 400 MB for the Phoenix
@@ -149,10 +182,7 @@ impl TokenAutomaton {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns.iter().map(|p| format!(" {p} ")))
             .expect("gazetteer patterns fit in an automaton");
-        TokenAutomaton {
-            automaton,
-            first_tokens,
-        }
+        TokenAutomaton { automaton, filter }
     }
 
     /// The matches in `haystack`, normalized text (a separator at each end) whose separators
@@ -166,10 +196,10 @@ impl TokenAutomaton {
         }
     }
 
-    /// Whether a pattern may start with the token `haystack[start..end]`.
-    fn may_start_pattern(&self, haystack: &[u8], start: usize, end: usize) -> bool {
-        let hash = first_token_hash(eight_bytes_at(haystack, start), end - start);
-        self.first_tokens[hash / 64] & (1 << (hash % 64)) != 0
+    #[inline]
+    fn passes(&self, key: TokenKey) -> bool {
+        let bit = key.bit();
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 
@@ -197,11 +227,27 @@ impl TokenMatches<'_> {
                 .separators
                 .get(self.next)
                 .map_or(haystack.len(), |&end| end as usize);
-            if !self
-                .automaton
-                .may_start_pattern(haystack, separator + 1, token_end)
-            {
+            let automaton = self.automaton;
+            let first = TokenKey::new(
+                eight_bytes_at(haystack, separator + 1),
+                token_end - separator - 1,
+            );
+            if !automaton.passes(first) {
                 continue;
+            }
+            if !automaton.passes(first.alone()) {
+                // Only a longer pattern may start here: its second token must follow.
+                let Some(&second_end) = self.separators.get(self.next + 1) else {
+                    continue;
+                };
+                let second_end = second_end as usize;
+                let second = TokenKey::new(
+                    eight_bytes_at(haystack, token_end + 1),
+                    second_end - token_end - 1,
+                );
+                if !automaton.passes(first.then(second)) {
+                    continue;
+                }
             }
             let input = Input::new(haystack)
                 .span(separator..haystack.len())
