@@ -1011,10 +1011,13 @@ struct WordExtent {
 
 /// The word that starts at `start`: letters and digits, and an apostrophe inside a word
 /// ("don't", "O'Brien") but not a possessive ("Iran's").
+// Inlined, with the rest of the word apart: the tokenizer calls it for every word, and most
+// words end in the ASCII test.
+#[inline(always)]
 fn word_at(text: &str, start: usize, limit: usize) -> WordExtent {
     let bytes = text.as_bytes();
     // Most words are ASCII letters: walk those bytes, and the characters only past them.
-    let mut end = ascii::alphanumeric_run_end(bytes, start, limit);
+    let end = ascii::alphanumeric_run_end(bytes, start, limit);
     // Any other ASCII byte but an apostrophe ends the word; without an apostrophe there is no
     // "n't".
     if end == limit || (bytes[end].is_ascii() && bytes[end] != b'\'') {
@@ -1024,6 +1027,12 @@ fn word_at(text: &str, start: usize, limit: usize) -> WordExtent {
             plain: true,
         };
     }
+    word_past_ascii(text, start, end, limit)
+}
+
+/// The rest of [`word_at`]: the word from `start` goes on past its ASCII letters at `end`.
+#[inline(never)]
+fn word_past_ascii(text: &str, start: usize, mut end: usize, limit: usize) -> WordExtent {
     let rest = &text[start..limit];
     let ascii_len = end - start;
     let mut chars = rest[ascii_len..].char_indices().peekable();
