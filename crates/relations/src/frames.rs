@@ -1042,7 +1042,7 @@ impl<'a> Reader<'a> {
                 let holders = if all {
                     args.clone()
                 } else {
-                    args[args.len() - 1..].to_vec()
+                    args[args.len() - 1..].into()
                 };
                 let others = view.groups[other].args.clone();
                 let modality = hypothetical.then_some(Modality::Hypothetical);

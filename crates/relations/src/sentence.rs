@@ -55,7 +55,8 @@ pub(crate) struct Arg {
 /// A run of tokens standing for one or more actors.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Group {
-    pub args: Vec<Arg>,
+    /// Nearly always one: inline, so a group costs no allocation of its own.
+    pub args: SmallVec<[Arg; 1]>,
     /// Token range, inclusive.
     pub first: usize,
     pub last: usize,
@@ -82,7 +83,7 @@ impl Group {
     /// One actor found through a pronoun or anaphor over tokens `first..=last`.
     pub(crate) fn resolved(actor: ActorId, span: Span, first: usize, last: usize) -> Group {
         Group {
-            args: vec![Arg {
+            args: smallvec::smallvec![Arg {
                 actor,
                 span,
                 resolved: true,
@@ -294,7 +295,7 @@ impl SentenceView {
             // "the Saudi-led coalition", "a US-led mission": the body it leads stands for it.
             if self.is_punct(i + 1, "-") && self.word(i + 2) == "led" {
                 let mut unit = Group {
-                    args: vec![arg(&mentions[m], false)],
+                    args: smallvec::smallvec![arg(&mentions[m], false)],
                     first: i,
                     last: i + 2,
                     ..Group::default()
@@ -325,7 +326,7 @@ impl SentenceView {
                 }
             }
             let mut unit = Group {
-                args: vec![arg(&mentions[m], false)],
+                args: smallvec::smallvec![arg(&mentions[m], false)],
                 first: i,
                 last: i,
                 person: mentions[m].is_person,
@@ -347,7 +348,7 @@ impl SentenceView {
                         role,
                     });
                 }
-                unit.args = vec![arg(&mentions[p], false)];
+                unit.args = smallvec::smallvec![arg(&mentions[p], false)];
                 unit.person = mentions[p].is_person;
                 unit.armed = mentions[p].is_armed;
                 unit.adjective = false;
