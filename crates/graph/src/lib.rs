@@ -6,7 +6,9 @@
 //! kept in ordered maps, so the finished [`ActorGraph`] lists nodes by id and edges by
 //! (source, target, relation) whatever order documents arrived in.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 
 use actorgraph_core::{ActorId, Affiliation, EntityType, Evidence, Modality, Relation};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -301,7 +303,7 @@ impl DocumentSet {
 
 /// The ids of the documents a builder has seen, numbered in the order it saw them.
 #[derive(Clone, Debug, Default)]
-struct Documents(HashMap<String, u32>);
+struct Documents(FxHashMap<String, u32>);
 
 impl Documents {
     fn number(&mut self, id: &str) -> u32 {
@@ -321,9 +323,12 @@ impl Documents {
 /// Accumulates document extracts. Merging is associative and commutative.
 #[derive(Clone, Debug, Default)]
 pub struct GraphBuilder {
-    nodes: BTreeMap<ActorId, NodeAccumulator>,
+    // Nodes and affiliations in hash maps: every document adds to them, and what `finish` makes
+    // of them does not depend on their order (sums, sets, sorted edges). Evidence keeps the
+    // order of its keys: rolled up, several keys' evidence joins one edge's list.
+    nodes: FxHashMap<ActorId, NodeAccumulator>,
     relations: BTreeMap<(ActorId, ActorId, Relation), Vec<Evidence>>,
-    affiliations: BTreeMap<(ActorId, ActorId), AffiliationAccumulator>,
+    affiliations: FxHashMap<(ActorId, ActorId), AffiliationAccumulator>,
     docs: Documents,
 }
 
