@@ -1,6 +1,8 @@
-//! Runs of ASCII word bytes, found eight bytes at a time: the gazetteer's normalization and the
-//! relation tokenizer both walk every word of every document, and most words are ASCII. Inlined:
-//! a call per word would cost what the eight-byte test saves.
+//! ASCII words eight bytes at a time: runs of letters and digits (the gazetteer's normalization
+//! and the relation tokenizer walk every word of every document, and most words are ASCII), and
+//! a word's head as one integer, its capitals folded (the matcher's filter and the relation
+//! rules' word tables hash and compare words that way). Inlined: a call per word would cost what
+//! the eight-byte tests save.
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = ONES * 0x80;
@@ -59,6 +61,21 @@ pub fn lower_alphanumeric_run_end(bytes: &[u8], start: usize, limit: usize) -> u
     run_end(bytes, start, limit, true)
 }
 
+/// The eight bytes from `start` read little-endian, zero past the end of `bytes`: a word's head
+/// as one integer, to hash or compare. In the middle of a text one unaligned load.
+#[inline]
+pub fn eight_bytes_at(bytes: &[u8], start: usize) -> u64 {
+    let rest = &bytes[start.min(bytes.len())..];
+    match rest.first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight),
+        // Byte by byte: a copy of a variable length would be a call.
+        None => rest
+            .iter()
+            .rev()
+            .fold(0, |head, &b| (head << 8) | u64::from(b)),
+    }
+}
+
 /// Eight bytes read little-endian, with ASCII capitals lower-cased and every other byte as it
 /// was: one word's head folded at once, without a copy.
 #[inline]
@@ -111,6 +128,22 @@ mod tests {
             assert_eq!(
                 lower_alphanumeric_run_end(bytes, 3, limit.max(3)),
                 limit.max(3)
+            );
+        }
+    }
+
+    #[test]
+    fn eight_bytes_at_pads_with_zeros_past_the_end() {
+        let bytes = b"abcdefghij";
+        for start in 0..=bytes.len() + 1 {
+            let mut expected = [0; 8];
+            for (slot, &b) in expected.iter_mut().zip(bytes.iter().skip(start)) {
+                *slot = b;
+            }
+            assert_eq!(
+                eight_bytes_at(bytes, start),
+                u64::from_le_bytes(expected),
+                "{start}"
             );
         }
     }

@@ -2,7 +2,7 @@
 
 use std::{collections::HashMap, sync::Arc};
 
-use actorgraph_core::{MentionKind, Span};
+use actorgraph_core::{ascii::eight_bytes_at, MentionKind, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::{
@@ -139,21 +139,6 @@ impl TokenKey {
     #[inline]
     fn bit(self) -> usize {
         (self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_HASH_BITS)) as usize
-    }
-}
-
-/// The eight bytes from `start` read little-endian, zero past the end of `bytes`. In the middle
-/// of a text one unaligned load: a copy of the token's own length would be a call.
-#[inline]
-fn eight_bytes_at(bytes: &[u8], start: usize) -> u64 {
-    match bytes.get(start..start + 8) {
-        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-        None => {
-            let mut head = [0; 8];
-            let rest = &bytes[start.min(bytes.len())..];
-            head[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(head)
-        }
     }
 }
 

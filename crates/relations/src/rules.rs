@@ -2,7 +2,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use actorgraph_core::{DataError, DataErrors, Relation};
+use actorgraph_core::{ascii, DataError, DataErrors, Relation};
 use serde::Deserialize;
 use smallvec::SmallVec;
 
@@ -265,7 +265,7 @@ pub(crate) mod word_flags {
 #[derive(Debug)]
 pub(crate) struct FlaggedWords {
     /// By lower-case first byte and length: the union of the flags of such words.
-    flags_by_shape: Box<[[u8; LONGEST_FLAGGED_WORD]; 256]>,
+    flags_by_first: Box<[[u8; LONGEST_FLAGGED_WORD]; 256]>,
     /// The same by lower-case last byte and length.
     flags_by_end: Box<[[u8; LONGEST_FLAGGED_WORD]; 256]>,
     /// A power of two long, at most a quarter full; an empty `word` ends a probe.
@@ -287,19 +287,12 @@ const LONGEST_FLAGGED_WORD: usize = 32;
 /// A word's first eight bytes read little-endian, ASCII capitals lower-cased, zero past its end.
 #[inline]
 fn word_head(bytes: &[u8]) -> u64 {
-    let head = match bytes.first_chunk::<8>() {
-        Some(eight) => u64::from_le_bytes(*eight),
-        None => bytes
-            .iter()
-            .rev()
-            .fold(0, |head, &b| (head << 8) | u64::from(b)),
-    };
-    actorgraph_core::ascii::lowercase_eight(head)
+    ascii::lowercase_eight(ascii::eight_bytes_at(bytes, 0))
 }
 
 impl FlaggedWords {
     fn new(words: impl IntoIterator<Item = (String, u8)>) -> FlaggedWords {
-        let mut flags_by_shape = Box::new([[0; LONGEST_FLAGGED_WORD]; 256]);
+        let mut flags_by_first = Box::new([[0; LONGEST_FLAGGED_WORD]; 256]);
         let mut flags_by_end = Box::new([[0; LONGEST_FLAGGED_WORD]; 256]);
         let mut merged: HashMap<String, u8> = HashMap::default();
         for (word, flags) in words {
@@ -308,7 +301,7 @@ impl FlaggedWords {
                 continue;
             };
             if word.len() < LONGEST_FLAGGED_WORD {
-                flags_by_shape[usize::from(first)][word.len()] |= flags;
+                flags_by_first[usize::from(first)][word.len()] |= flags;
                 flags_by_end[usize::from(last)][word.len()] |= flags;
                 *merged.entry(word).or_default() |= flags;
             }
@@ -328,7 +321,7 @@ impl FlaggedWords {
             };
         }
         FlaggedWords {
-            flags_by_shape,
+            flags_by_first,
             flags_by_end,
             slots: slots.into_boxed_slice(),
         }
@@ -347,7 +340,7 @@ impl FlaggedWords {
             return 0;
         };
         let len = bytes.len();
-        if self.flags_by_shape[usize::from(first.to_ascii_lowercase())][len]
+        if self.flags_by_first[usize::from(first.to_ascii_lowercase())][len]
             & self.flags_by_end[usize::from(last.to_ascii_lowercase())][len]
             & wanted
             == 0
