@@ -100,9 +100,10 @@ struct TokenAutomaton {
     /// One bit per hash of each key ([`TokenKey`]) of each pattern: its first token; that token
     /// as a whole pattern, or its first two tokens.
     filter: Vec<u64>,
+    /// The filter has `1 << filter_bits` bits: at least eight per key, so that few bits are set
+    /// (the shipped data's 2^18 bits, 32 KB, stay in cache; the Phoenix dictionaries get 2^20).
+    filter_bits: u32,
 }
-
-const FILTER_HASH_BITS: u32 = 18;
 
 /// A token as the filter keys it: its first eight bytes (zero past its end) and its length.
 #[derive(Clone, Copy)]
@@ -135,18 +136,26 @@ impl TokenKey {
         TokenKey(self.0.wrapping_mul(0xD6E8_FEB8_6659_FD93).rotate_left(29) ^ second.0)
     }
 
-    /// The key hashed to [`FILTER_HASH_BITS`] bits.
+    /// The key hashed to `bits` bits.
     #[inline]
-    fn bit(self) -> usize {
-        (self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_HASH_BITS)) as usize
+    fn bit(self, bits: u32) -> usize {
+        (self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
     }
 }
 
 impl TokenAutomaton {
     /// `patterns` are normalized, without their separators.
     fn new(patterns: &[String]) -> TokenAutomaton {
-        let mut filter = vec![0u64; 1 << (FILTER_HASH_BITS - 6)];
-        let mut set = |key: TokenKey| filter[key.bit() / 64] |= 1 << (key.bit() % 64);
+        let keys = 2 * patterns.len();
+        let filter_bits = (keys * 8)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(18, 24);
+        let mut filter = vec![0u64; 1 << (filter_bits - 6)];
+        let mut set = |key: TokenKey| {
+            let bit = key.bit(filter_bits);
+            filter[bit / 64] |= 1 << (bit % 64);
+        };
         for pattern in patterns {
             let mut tokens = pattern.as_bytes().split(|&b| b == b' ').map(TokenKey::of);
             let first = tokens.next().expect("split yields one token at least");
@@ -167,7 +176,11 @@ impl TokenAutomaton {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns.iter().map(|p| format!(" {p} ")))
             .expect("gazetteer patterns fit in an automaton");
-        TokenAutomaton { automaton, filter }
+        TokenAutomaton {
+            automaton,
+            filter,
+            filter_bits,
+        }
     }
 
     /// The matches in `haystack`, normalized text (a separator at each end) whose separators
@@ -183,7 +196,7 @@ impl TokenAutomaton {
 
     #[inline]
     fn passes(&self, key: TokenKey) -> bool {
-        let bit = key.bit();
+        let bit = key.bit(self.filter_bits);
         self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
