@@ -76,6 +76,25 @@ pub fn eight_bytes_at(bytes: &[u8], start: usize) -> u64 {
     }
 }
 
+/// A word as one integer: its head ([`eight_bytes_at`], masked to the word if it is shorter)
+/// and its length. Equal words give equal keys; [`key_bits`] hashes a key.
+#[inline]
+pub fn word_key(head: u64, len: usize) -> u64 {
+    let head = if len >= 8 {
+        head
+    } else {
+        head & ((1 << (8 * len)) - 1)
+    };
+    head ^ (len as u64).rotate_right(8)
+}
+
+/// The top `bits` bits of `key` multiplied through (Fibonacci hashing): an index into a table
+/// of `1 << bits` entries.
+#[inline]
+pub fn key_bits(key: u64, bits: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+}
+
 /// Eight bytes read little-endian, with ASCII capitals lower-cased and every other byte as it
 /// was: one word's head folded at once, without a copy.
 #[inline]

@@ -2,7 +2,10 @@
 
 use std::{collections::HashMap, sync::Arc};
 
-use actorgraph_core::{ascii::eight_bytes_at, MentionKind, Span};
+use actorgraph_core::{
+    ascii::{self, eight_bytes_at},
+    MentionKind, Span,
+};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::{
@@ -112,12 +115,7 @@ struct TokenKey(u64);
 impl TokenKey {
     #[inline]
     fn new(head: u64, len: usize) -> TokenKey {
-        let head = if len >= 8 {
-            head
-        } else {
-            head & ((1 << (8 * len)) - 1)
-        };
-        TokenKey(head ^ (len as u64).rotate_right(8))
+        TokenKey(ascii::word_key(head, len))
     }
 
     fn of(token: &[u8]) -> TokenKey {
@@ -139,7 +137,7 @@ impl TokenKey {
     /// The key hashed to `bits` bits.
     #[inline]
     fn bit(self, bits: u32) -> usize {
-        (self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+        ascii::key_bits(self.0, bits)
     }
 }
 

@@ -370,11 +370,10 @@ impl FlaggedWords {
     }
 }
 
-/// Where a word's probe starts: its head and length, multiplied through.
+/// Where a word's probe starts: its head and length hashed (the table is far smaller than 2^24).
 #[inline]
 fn slot_hash(head: u64, len: usize) -> usize {
-    let key = head ^ (len as u64).rotate_right(8);
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
+    ascii::key_bits(ascii::word_key(head, len), 24)
 }
 
 impl RelationRules {
