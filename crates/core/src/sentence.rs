@@ -130,10 +130,10 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let piece = &text[start..end];
-    let trimmed_start = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
+    let from_start = piece.trim_start();
+    let trimmed = from_start.trim_end();
     if !trimmed.is_empty() {
-        let s = start + trimmed_start;
+        let s = start + piece.len() - from_start.len();
         out.push(Span::new(s, s + trimmed.len()));
     }
 }
@@ -244,35 +244,49 @@ fn terminal_ends_sentence(
         return true;
     }
     let word = word_before(text, punct_start);
-    let next_word = word_at(text, next_start);
     if next.is_ascii_digit() {
         // "Jan. 21", "No. 5" go on; "in 2018. 2019 was" ends.
-        return !(is_month_abbreviation(word) || NUMBER_PREFIXES.contains(&word));
+        return !(is_month_abbreviation(word) || is_listed(NUMBER_PREFIXES, word));
     }
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         // An initial: "George W. Bush", "J. K. Rowling".
         return false;
     }
-    if TITLES.contains(&word) {
+    if is_listed(TITLES, word) {
         return false;
     }
     let dotted = word.contains('.');
-    if dotted || MAYBE_FINAL_ABBREVIATIONS.contains(&word) || is_month_abbreviation(word) {
+    if dotted || is_listed(MAYBE_FINAL_ABBREVIATIONS, word) || is_month_abbreviation(word) {
         // "the U.S. The move", "in Jan. The talks": only a word that usually opens a sentence
         // tells that the abbreviation also closed one.
-        return SENTENCE_OPENERS.contains(&next_word);
+        return SENTENCE_OPENERS.contains(&word_at(text, next_start));
     }
     true
 }
 
+/// True if `list`, one of the short abbreviation lists, holds `word`. Most words before a period
+/// are longer than any abbreviation: the length turns them away without a compare.
+fn is_listed(list: &[&str], word: &str) -> bool {
+    word.len() <= LONGEST_ABBREVIATION && list.contains(&word)
+}
+
 /// The token before `end`: letters, digits and inner dots ("U.S" of "U.S.", "Gen" of "Gen.").
 fn word_before(text: &str, end: usize) -> &str {
-    let start = text[..end]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
-        .last()
-        .map_or(end, |(i, _)| i);
+    // ASCII bytes back to the first that is not a letter, digit or dot; characters only past
+    // a non-ASCII byte.
+    let bytes = text.as_bytes();
+    let mut start = end;
+    while start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'.') {
+        start -= 1;
+    }
+    if start > 0 && !bytes[start - 1].is_ascii() {
+        start = text[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+            .last()
+            .map_or(start, |(i, _)| i);
+    }
     text[start..end].trim_start_matches('.')
 }
 
@@ -308,6 +322,24 @@ const CONTINUING_WORDS: &[&str] = &[
     "and", "or", "nor", "but", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with",
     "from", "between", "against", "that", "which", "who",
 ];
+
+/// The longest word in [`TITLES`], [`NUMBER_PREFIXES`] and [`MAYBE_FINAL_ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = {
+    let lists = [TITLES, NUMBER_PREFIXES, MAYBE_FINAL_ABBREVIATIONS];
+    let mut longest = 0;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut w = 0;
+        while w < lists[l].len() {
+            if lists[l][w].len() > longest {
+                longest = lists[l][w].len();
+            }
+            w += 1;
+        }
+        l += 1;
+    }
+    longest
+};
 
 /// Abbreviations that precede a name or a number and never end a sentence in news copy.
 const TITLES: &[&str] = &[
@@ -508,6 +540,35 @@ mod tests {
             "The U.S.-led coalition struck. It said so.",
             &["The U.S.-led coalition struck.", "It said so."],
         );
+        // The word before the period read across letters that are not ASCII: "É." is an
+        // initial, "Pérez Inc." an abbreviation, "Gen." a title after a non-ASCII quote.
+        check(
+            "Jean É. Dupont met Pérez Inc. officials. “Gen. Smith” came. Ağrı. Then.",
+            &[
+                "Jean É. Dupont met Pérez Inc. officials.",
+                "“Gen. Smith” came.",
+                "Ağrı.",
+                "Then.",
+            ],
+        );
+    }
+
+    #[test]
+    fn words_before_a_period() {
+        for (text, word) in [
+            ("said.", "said"),
+            ("the U.S.", "U.S"),
+            ("(Gen.", "Gen"),
+            ("Ağrı.", "Ağrı"),
+            ("“Gen.", "Gen"),
+            ("café’s co.", "co"),
+            ("élan.", "élan"),
+            (".", ""),
+            ("...", ""),
+        ] {
+            assert_eq!(word_before(text, text.len() - 1), word, "{text}");
+        }
+        assert_eq!(LONGEST_ABBREVIATION, 6);
     }
 
     #[test]
