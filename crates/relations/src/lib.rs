@@ -253,7 +253,6 @@ impl RelationRules {
 
     /// The sentence's speaker: "X said", "said X", "according to X".
     fn speaker(&self, view: &SentenceView) -> Option<ActorId> {
-        let reader = Reader::new(view, self);
         for i in 0..view.len() {
             if view.tokens[i].kind != TokenKind::Word
                 || view.tokens[i].flags & word_flags::SPEECH_START == 0
@@ -263,6 +262,8 @@ impl RelationRules {
             let Some(n) = self.speech_verbs.match_at(&view.words_from(i, 3)) else {
                 continue;
             };
+            // Made only here: most sentences hold no speech verb.
+            let reader = Reader::new(view, self);
             let after = view.group_at(i + n);
             // "..., said Russian Ambassador Levan Dzhagaryan", "according to X": the speaker
             // follows. Otherwise ("Lavrov said Russia backs Assad") the speaker is the subject.
@@ -314,16 +315,27 @@ impl RelationRules {
         state: &DocumentState,
         directory: &dyn ActorDirectory,
     ) {
+        // "the" starts many pair anaphors and most sentences: a phrase can start there only if
+        // its last word follows within the longest phrase.
+        let longest = self.pair_anaphors.longest();
+        let may_end_phrase = |view: &SentenceView, i: usize| {
+            view.tokens[i..view.len().min(i + longest)]
+                .iter()
+                .any(|t| t.flags & word_flags::PAIR_ANAPHOR_END != 0)
+        };
         let mut i = 0;
         while i < view.len() {
+            let flags = view.tokens[i].flags;
             if view.group_of[i].is_some()
                 || view.tokens[i].kind != TokenKind::Word
-                || view.tokens[i].flags & (word_flags::PAIR_ANAPHOR_START | word_flags::THEY) == 0
+                || (flags & word_flags::THEY == 0
+                    && (flags & word_flags::PAIR_ANAPHOR_START == 0 || !may_end_phrase(view, i)))
             {
                 i += 1;
                 continue;
             }
-            let words = view.words_from(i, 4);
+            // At least four: "their" reads three more for a relation noun.
+            let words = view.words_from(i, longest.max(4));
             let starts_with_their = words.first() == Some(&"their");
             let phrase_len = self.pair_anaphors.match_at(&words);
             // "their" stands for the pair only on a relation noun ("their cooperation"); before

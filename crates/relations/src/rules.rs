@@ -159,6 +159,8 @@ impl<T> FirstWordIndex<T> {
 pub(crate) struct PhraseSet {
     /// The phrases as word lists.
     by_first: FirstWordIndex<Vec<String>>,
+    /// The most words of any phrase.
+    longest: usize,
 }
 
 impl PhraseSet {
@@ -167,9 +169,17 @@ impl PhraseSet {
             let words = split_words(phrase);
             Some((words.first()?.clone(), words))
         });
+        let by_first = FirstWordIndex::new(entries, Vec::len);
         PhraseSet {
-            by_first: FirstWordIndex::new(entries, Vec::len),
+            longest: by_first.items().map(Vec::len).max().unwrap_or(0),
+            by_first,
         }
+    }
+
+    /// The most words of any phrase: how many words from a position [`PhraseSet::match_at`]
+    /// needs to see.
+    pub fn longest(&self) -> usize {
+        self.longest
     }
 
     /// Length in words of the longest phrase starting at `words[0]`, if any.
