@@ -398,10 +398,7 @@ impl<'a> Reader<'a> {
     /// The tie withdrawn by a verb at `verb`, as (first, last) tokens of the tie.
     fn withdrawal_at(&self, verb: usize) -> Option<(usize, usize)> {
         let view = self.view;
-        let n = self
-            .rules
-            .withdrawal_verbs
-            .match_at(&view.words_from(verb, 3))?;
+        let n = view.phrase_at(&self.rules.withdrawal_verbs, verb, 3)?;
         let (tie, tie_last) = self.tie_after(verb + n)?;
         // "cut a deal with Iran" makes one.
         let made = matches!(view.word(verb), "cut" | "cuts" | "cutting")
@@ -419,7 +416,7 @@ impl<'a> Reader<'a> {
             if view.tokens[j].kind != TokenKind::Word {
                 return None;
             }
-            if let Some(n) = self.rules.ties.match_at(&view.words_from(j, 3)) {
+            if let Some(n) = view.phrase_at(&self.rules.ties, j, 3) {
                 return Some((j, j + n - 1));
             }
             let possessive = view.group_of[j].is_some_and(|g| view.groups[g].possessive);
@@ -453,10 +450,8 @@ impl<'a> Reader<'a> {
         let about_talks = || {
             (0..view.len()).any(|j| {
                 view.tokens[j].kind == TokenKind::Word
-                    && self.rules.may_start_cue(view.word(j))
-                    && self
-                        .rules
-                        .cues_at(&view.words_from(j, 3))
+                    && view
+                        .cues_at(self.rules, j, 3)
                         .iter()
                         .any(|c| c.class == CueClass::Noun && c.relation == Relation::Meets)
             })
@@ -509,7 +504,7 @@ impl<'a> Reader<'a> {
             || view.is_punct(j - 1, "\"“(:—");
         let w = view.lower(token);
         !(opens
-            || self.rules.titles.match_at(&view.words_from(j, 3)).is_some()
+            || view.phrase_at(&self.rules.titles, j, 3).is_some()
             || COMMON_CAPITALIZED.contains(&w)
             || w.chars().count() == 1)
     }
@@ -526,7 +521,7 @@ impl<'a> Reader<'a> {
                 return titled.then_some(g);
             }
             let title = self.rules.titles.contains_word(view.lower(token))
-                || self.rules.titles.match_at(&view.words_from(k, 3)).is_some();
+                || view.phrase_at(&self.rules.titles, k, 3).is_some();
             let name_part =
                 token.kind == TokenKind::Word && token.capitalized || view.is_punct(k, "-.");
             if !(title || name_part) {
@@ -1129,7 +1124,7 @@ impl<'a> Reader<'a> {
             for n in (1..=2).rev() {
                 if j + 1 >= n {
                     let start = j + 1 - n;
-                    if self.rules.facilitation.match_at(&view.words_from(start, n)) == Some(n) {
+                    if view.phrase_at(&self.rules.facilitation, start, n) == Some(n) {
                         let subject = self.subject_left(start)?;
                         let named = |actor: &ActorId| {
                             view.groups[parties].args.iter().any(|a| &a.actor == actor)
@@ -1445,7 +1440,7 @@ impl<'a> Reader<'a> {
             for n in (1..=4).rev() {
                 if j + 1 >= n {
                     let start = j + 1 - n;
-                    if self.rules.prevention.match_at(&view.words_from(start, n)) == Some(n) {
+                    if view.phrase_at(&self.rules.prevention, start, n) == Some(n) {
                         // "White House EFFORTS TO tamp down conflicts": the effort's owner.
                         let effort = start >= 2
                             && view.word(start - 1) == "to"
@@ -1494,9 +1489,7 @@ impl<'a> Reader<'a> {
             None => {
                 let promiser = (last + 1..view.len())
                     .take_while(|&j| !view.is_punct(j, ";"))
-                    .find_map(|j| {
-                        Some((j, self.rules.speech_verbs.match_at(&view.words_from(j, 3))?))
-                    })
+                    .find_map(|j| Some((j, view.phrase_at(&self.rules.speech_verbs, j, 3)?)))
                     .and_then(|(verb, n)| {
                         view.group_of
                             .get(verb + n)
@@ -1534,7 +1527,7 @@ impl<'a> Reader<'a> {
         if PROMISES.contains(&view.word(j)) {
             return Some(1);
         }
-        self.rules.speech_verbs.match_at(&view.words_from(j, 3))
+        view.phrase_at(&self.rules.speech_verbs, j, 3)
     }
 
     /// The subject of the clause a conjunction at `opener` opens: "if ISRAEL attacks".

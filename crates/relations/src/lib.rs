@@ -259,7 +259,7 @@ impl RelationRules {
             {
                 continue;
             }
-            let Some(n) = self.speech_verbs.match_at(&view.words_from(i, 3)) else {
+            let Some(n) = view.phrase_at(&self.speech_verbs, i, 3) else {
                 continue;
             };
             // Made only here: most sentences hold no speech verb.
@@ -287,8 +287,7 @@ impl RelationRules {
         let start = (0..view.len())
             .find(|&i| view.tokens[i].kind != TokenKind::Punct)
             .unwrap_or(0);
-        let words = view.words_from(start, 4);
-        let Some(n) = self.boilerplate.match_at(&words) else {
+        let Some(n) = view.phrase_at(&self.boilerplate, start, 4) else {
             return false;
         };
         if n > 1 {

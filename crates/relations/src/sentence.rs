@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use actorgraph_core::{ascii, ActorId, Span};
 use smallvec::SmallVec;
 
-use crate::rules::RelationRules;
+use crate::rules::{Cue, PhraseSet, RelationRules};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokenKind {
@@ -262,6 +262,29 @@ impl SentenceView {
             .collect()
     }
 
+    /// [`PhraseSet::match_at`] on the words from `i` on, at most `max`. The first word is looked
+    /// up before the others are gathered: most words start no phrase.
+    pub(crate) fn phrase_at(&self, set: &PhraseSet, i: usize, max: usize) -> Option<usize> {
+        if !set.may_start(self.word(i)) {
+            return None;
+        }
+        set.match_at(&self.words_from(i, max))
+    }
+
+    /// [`RelationRules::cues_at`] on the words from `i` on, at most `max`, the first word looked
+    /// up first.
+    pub(crate) fn cues_at<'r>(
+        &self,
+        rules: &'r RelationRules,
+        i: usize,
+        max: usize,
+    ) -> SmallVec<[&'r Cue; 4]> {
+        if !rules.may_start_cue(self.word(i)) {
+            return SmallVec::new();
+        }
+        rules.cues_at(&self.words_from(i, max))
+    }
+
     pub(crate) fn group_at(&self, i: usize) -> Option<&Group> {
         self.group_of
             .get(i)
@@ -318,12 +341,10 @@ impl SentenceView {
                     .tokens
                     .get(i + 2)
                     .is_some_and(|t| t.kind == TokenKind::Word)
+                && self.cues_at(rules, i + 2, 1).is_empty()
             {
-                let words = self.words_from(i + 2, 1);
-                if rules.cues_at(&words).is_empty() {
-                    i += 1;
-                    continue;
-                }
+                i += 1;
+                continue;
             }
             let mut unit = Group {
                 args: smallvec::smallvec![arg(&mentions[m], false)],
@@ -362,12 +383,12 @@ impl SentenceView {
             }
             // "Iran's U.N. ambassador": a body named inside the title belongs to it, and the
             // possessor is the head.
-            if self.word(unit.last + 1) == "'s" && self.is_actor(unit.last + 2) {
-                let words = self.words_from(unit.last + 3, 3);
-                if rules.titles.match_at(&words).is_some() {
-                    unit.last += 2;
-                    i = unit.last;
-                }
+            if self.word(unit.last + 1) == "'s"
+                && self.is_actor(unit.last + 2)
+                && self.phrase_at(&rules.titles, unit.last + 3, 3).is_some()
+            {
+                unit.last += 2;
+                i = unit.last;
             }
             let head = self.tokens[unit.last].kind;
             let head_is_person = matches!(head, TokenKind::Actor(h) if mentions[h].is_person);
@@ -383,9 +404,10 @@ impl SentenceView {
             if let TokenKind::Actor(h) = self.tokens[unit.last].kind {
                 if unit.first == unit.last {
                     // "the Syrian opposition", "Syrian rebels": against the state, not the state.
-                    let words = self.words_from(unit.last + 1, 2);
                     if (mentions[h].is_country || mentions[h].is_country_word)
-                        && rules.counter_state_nouns.match_at(&words).is_some()
+                        && self
+                            .phrase_at(&rules.counter_state_nouns, unit.last + 1, 2)
+                            .is_some()
                     {
                         unit.topical = true;
                     } else if mentions[h].is_demonym && !mentions[h].has_sector {
@@ -525,15 +547,14 @@ impl SentenceView {
                     return None;
                 }
                 // "Iran's U.N. ambassador": a body followed by a title is part of the title.
-                if !head.is_person && rules.titles.match_at(&self.words_from(j + 1, 3)).is_some() {
+                if !head.is_person && self.phrase_at(&rules.titles, j + 1, 3).is_some() {
                     return None;
                 }
                 let role = (saw_title && head.is_person).then(|| role.join(" "));
                 return Some((j, role));
             }
-            let words = self.words_from(j, 5);
-            if let Some(n) = rules.titles.match_at(&words) {
-                role.extend(words[..n].iter().map(|w| Cow::Borrowed(*w)));
+            if let Some(n) = self.phrase_at(&rules.titles, j, 5) {
+                role.extend((j..j + n).map(|k| Cow::Borrowed(self.word(k))));
                 saw_title = true;
                 j += n;
                 continue;
@@ -555,7 +576,7 @@ impl SentenceView {
                 _ if self.tokens[j].kind == TokenKind::Word
                     && other_words < 3
                     && !saw_title
-                    && rules.cues_at(&words).is_empty()
+                    && self.cues_at(rules, j, 5).is_empty()
                     && !PREPOSITIONS.contains(&w)
                     && !matches!(
                         w,
@@ -777,12 +798,9 @@ impl SentenceView {
         while j > 0 {
             let mut found = None;
             for n in (1..=4).rev() {
-                if j >= n {
-                    let words = self.words_from(j - n, n);
-                    if rules.titles.match_at(&words) == Some(n) {
-                        found = Some(j - n);
-                        break;
-                    }
+                if j >= n && self.phrase_at(&rules.titles, j - n, n) == Some(n) {
+                    found = Some(j - n);
+                    break;
                 }
             }
             match found {
