@@ -1,6 +1,6 @@
 //! Context checks for ambiguous aliases: is "Jordan" the country here, or Michael Jordan?
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use actorgraph_core::Span;
 

@@ -21,7 +21,9 @@ mod matcher;
 mod normalize;
 mod petrarch;
 
-use std::{collections::HashSet, sync::Arc};
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use actorgraph_core::{
     split_sentences, ActorDirectory, ActorId, EntityType, Mention, MentionKind, Span,

@@ -2,6 +2,8 @@
 
 use std::{collections::HashMap, sync::Arc};
 
+use rustc_hash::FxHashMap;
+
 use actorgraph_core::{
     ascii::{self, eight_bytes_at},
     MentionKind, Span,
@@ -53,12 +55,12 @@ struct AgentNouns {
     phrases: Vec<(Vec<u8>, Arc<str>)>,
     /// Indexes into `phrases` by the phrase's first word, longest phrase first: every match
     /// looks here, so it must not walk the whole list.
-    by_first_word: HashMap<Vec<u8>, Vec<usize>>,
+    by_first_word: FxHashMap<Vec<u8>, Vec<usize>>,
 }
 
 impl AgentNouns {
     fn new(phrases: Vec<(Vec<u8>, Arc<str>)>) -> AgentNouns {
-        let mut by_first_word: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
+        let mut by_first_word: FxHashMap<Vec<u8>, Vec<usize>> = FxHashMap::default();
         for (index, (phrase, _)) in phrases.iter().enumerate() {
             by_first_word
                 .entry(first_word(phrase).to_vec())
