@@ -69,6 +69,7 @@ struct RecentPair {
 /// A sentence that names no actor, read without tokens in the first pass.
 struct Unnamed {
     /// Two capitalized words in a row past the first token: a name the data does not know.
+    /// Looked for only while a person is remembered: all it does is forget that person.
     unknown_name: bool,
     /// The `word_flags` of the pair anaphors it holds (by their last word) and of "they",
     /// which only the second pass resolves.
@@ -236,6 +237,24 @@ impl RelationRules {
     fn scan_unnamed(&self, text: &str, sentence: Span, state: &DocumentState) -> Option<Unnamed> {
         use word_flags::{IT, PAIR_ANAPHOR_END, PERSON_PRONOUN, THEY};
         let second_pass = PAIR_ANAPHOR_END | THEY;
+        // With no person remembered, pronouns and capitalized words change nothing: the words
+        // that matter are found without reading the sentence word by word.
+        if state.last_person.is_none() {
+            let search = if state.last_topic.is_some() {
+                &self.second_pass_and_it_words
+            } else {
+                &self.second_pass_words
+            };
+            if let Some(flags) = search.as_ref().and_then(|s| s.flags_in(text, sentence)) {
+                if flags & IT != 0 {
+                    return None;
+                }
+                return Some(Unnamed {
+                    unknown_name: false,
+                    second_pass_anaphors: flags & second_pass,
+                });
+            }
+        }
         let mut second_pass_anaphors = 0;
         let unknown_name = sentence::scan_unnamed(text, sentence, |word| {
             let flags = self

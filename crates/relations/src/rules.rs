@@ -1,8 +1,11 @@
 //! Relation rules: the RON file format (`data/relations.ron`) and its compiled, searchable form.
 
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, PatternID};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use actorgraph_core::{ascii, DataError, DataErrors, Relation};
+use actorgraph_core::{ascii, DataError, DataErrors, Relation, Span};
 use serde::Deserialize;
 use smallvec::SmallVec;
 
@@ -244,6 +247,12 @@ pub struct RelationRules {
     pub(crate) boilerplate: PhraseSet,
     /// The words that have `word_flags`.
     pub(crate) flagged_words: FlaggedWords,
+    /// The words that matter in a sentence without mentions while no person is remembered:
+    /// those only the second pass resolves ("they", pair anaphors); `None` if one of them is
+    /// not plain ASCII (see [`FlaggedWordSearch::new`]).
+    pub(crate) second_pass_words: Option<FlaggedWordSearch>,
+    /// The same and "it", "its", for while a topic is remembered.
+    pub(crate) second_pass_and_it_words: Option<FlaggedWordSearch>,
 }
 
 /// What a word may be to the passes that look at every word: the scan of sentences without
@@ -490,19 +499,23 @@ impl RelationRules {
                 .map(|w| (w.clone(), flag))
                 .collect()
         };
-        let flagged_words = FlaggedWords::new(
-            [
-                listed(crate::PERSON_PRONOUNS, word_flags::PERSON_PRONOUN),
-                listed(crate::IT_PRONOUNS, word_flags::IT),
-                listed(crate::FIRST_PERSON_PRONOUNS, word_flags::FIRST_PERSON),
-                listed(crate::THEY_PRONOUNS, word_flags::THEY),
-                phrase_words(&pair_anaphors, false, word_flags::PAIR_ANAPHOR_START),
-                phrase_words(&pair_anaphors, true, word_flags::PAIR_ANAPHOR_END),
-                phrase_words(&speech_verbs, false, word_flags::SPEECH_START),
-            ]
-            .into_iter()
-            .flatten(),
-        );
+        let flagged: Vec<(String, u8)> = [
+            listed(crate::PERSON_PRONOUNS, word_flags::PERSON_PRONOUN),
+            listed(crate::IT_PRONOUNS, word_flags::IT),
+            listed(crate::FIRST_PERSON_PRONOUNS, word_flags::FIRST_PERSON),
+            listed(crate::THEY_PRONOUNS, word_flags::THEY),
+            phrase_words(&pair_anaphors, false, word_flags::PAIR_ANAPHOR_START),
+            phrase_words(&pair_anaphors, true, word_flags::PAIR_ANAPHOR_END),
+            phrase_words(&speech_verbs, false, word_flags::SPEECH_START),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let second_pass = word_flags::THEY | word_flags::PAIR_ANAPHOR_END;
+        let second_pass_words = FlaggedWordSearch::new(&flagged, second_pass);
+        let second_pass_and_it_words =
+            FlaggedWordSearch::new(&flagged, second_pass | word_flags::IT);
+        let flagged_words = FlaggedWords::new(flagged);
         Ok(RelationRules {
             cues,
             cues_by_first,
@@ -521,6 +534,8 @@ impl RelationRules {
             pair_anaphors,
             boilerplate: PhraseSet::new(&file.boilerplate),
             flagged_words,
+            second_pass_words,
+            second_pass_and_it_words,
         })
     }
 
@@ -545,6 +560,84 @@ impl RelationRules {
 fn problem(path: &str, text: &str, needle: &str, message: String) -> DataError {
     let offset = text.find(&format!("\"{needle}\"")).unwrap_or(0);
     DataError::at_offset(path, text, offset, None, message)
+}
+
+/// Finds which of a few flags the words of a sentence without mentions have, without tokenizing
+/// it: one aho-corasick scan for the flagged words in any ASCII case, then a look at the
+/// characters around each match to tell a word from part of one. Reading the sentence word by
+/// word, as the tokenizer does, costs about twice as much.
+#[derive(Debug)]
+pub(crate) struct FlaggedWordSearch {
+    automaton: AhoCorasick,
+    /// The flags of each pattern.
+    flags: Vec<u8>,
+    /// The Kelvin sign, if a word has a "k": lower-cased, the sign is one, so a word holding
+    /// it may be a flagged word that only the tokenizer's lower-casing reveals.
+    kelvin: Option<PatternID>,
+}
+
+impl FlaggedWordSearch {
+    /// The search for the words among `flagged` that have any of `wanted` flags. `None` if one
+    /// of them is not ASCII letters and digits: an apostrophe, or a letter that lower-casing
+    /// may give, would need the tokenizer to be found.
+    pub(crate) fn new(flagged: &[(String, u8)], wanted: u8) -> Option<FlaggedWordSearch> {
+        // A word listed twice ("them": "they" and "both of them") is one pattern with all its
+        // flags: a match reports one pattern.
+        let mut merged: BTreeMap<String, u8> = BTreeMap::new();
+        for (word, flags) in flagged {
+            if flags & wanted == 0 {
+                continue;
+            }
+            if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                return None;
+            }
+            *merged.entry(word.to_ascii_lowercase()).or_default() |= flags & wanted;
+        }
+        let (mut words, mut flags): (Vec<String>, Vec<u8>) = merged.into_iter().unzip();
+        let kelvin = words.iter().any(|w| w.contains('k')).then(|| {
+            words.push("\u{212A}".to_owned());
+            flags.push(0);
+            PatternID::new_unchecked(words.len() - 1)
+        });
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&words)
+            .expect("a few words fit in an automaton");
+        Some(FlaggedWordSearch {
+            automaton,
+            flags,
+            kelvin,
+        })
+    }
+
+    /// The union of the searched flags of the words of `sentence` (a span of `text` holding no
+    /// mention) as [`crate::sentence::tokenize`] splits it, or `None` if the tokenizer must
+    /// tell (see [`crate::sentence::is_whole_word`]; a Kelvin sign).
+    pub(crate) fn flags_in(&self, text: &str, sentence: Span) -> Option<u8> {
+        let mut found = 0;
+        // Leftmost-longest and without overlaps, yet no word is missed: patterns are letters
+        // and digits, so no word starts inside a match, and a longer match where a word starts
+        // would make the character after the word a letter.
+        for hit in self
+            .automaton
+            .find_iter(&text[sentence.start..sentence.end])
+        {
+            if Some(hit.pattern()) == self.kelvin {
+                return None;
+            }
+            let flags = self.flags[hit.pattern().as_usize()];
+            if flags & !found == 0 {
+                continue;
+            }
+            let (start, end) = (sentence.start + hit.start(), sentence.start + hit.end());
+            if crate::sentence::is_whole_word(text, sentence, start, end)? {
+                found |= flags;
+            }
+        }
+        Some(found)
+    }
 }
 
 #[cfg(test)]

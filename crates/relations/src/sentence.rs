@@ -1134,6 +1134,31 @@ pub(crate) fn scan_unnamed(
     Some(unknown_name)
 }
 
+/// Whether the ASCII letters and digits at `start..end` of `sentence` (a span of `text` holding
+/// no mention) are a word token as [`tokenize`] splits the sentence: `Some(false)` if a letter or
+/// digit next to them makes them part of a longer word, `None` if an apostrophe next to them
+/// leaves that to the tokenizer ("they're", "O'their", a quote, "itn't": "it" and "not").
+pub(crate) fn is_whole_word(text: &str, sentence: Span, start: usize, end: usize) -> Option<bool> {
+    let before = text[sentence.start..start].chars().next_back();
+    let mut rest = text[end..sentence.end].chars();
+    let after = rest.next();
+    if before.is_some_and(char::is_alphanumeric) {
+        return Some(false);
+    }
+    if let Some(after) = after.filter(|c| c.is_alphanumeric()) {
+        let negation = after.eq_ignore_ascii_case(&'n') && rest.next().is_some_and(is_apostrophe);
+        return if negation { None } else { Some(false) };
+    }
+    if before.is_some_and(is_apostrophe) || after.is_some_and(is_apostrophe) {
+        return None;
+    }
+    Some(true)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
 /// True if `rest` (just after an apostrophe) is a possessive "s" standing alone.
 fn is_possessive_s(rest: &str) -> bool {
     let mut chars = rest.chars();
@@ -1150,6 +1175,7 @@ mod scan_tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::rules::FlaggedWordSearch;
 
     /// Pieces that exercise every branch of the tokenizer: words in both cases, inner and
     /// possessive apostrophes (straight and curly), "n't", digits, accents and punctuation.
@@ -1196,6 +1222,16 @@ mod scan_tests {
         "'t",
         "  ",
         "\n",
+        "THEIR",
+        "Them",
+        "themn’t",
+        "it",
+        "ITn't",
+        "éthey",
+        "they’re",
+        "talks",
+        "\u{212A}",
+        "tal\u{212A}s",
     ];
 
     fn sentence() -> impl Strategy<Value = String> {
@@ -1263,6 +1299,25 @@ mod scan_tests {
             prop_assert_eq!(scanned.is_none(), has_anaphor);
             if let Some(found) = scanned {
                 prop_assert_eq!(found, unknown_name);
+            }
+        }
+
+        /// When the search without tokens answers, it finds the flags of the tokens' words.
+        #[test]
+        fn flagged_word_search_agrees_with_tokenize(text in sentence()) {
+            let listed = [("they", 1), ("them", 1), ("them", 2), ("countries", 2), ("it", 4),
+                ("its", 4), ("talks", 8)];
+            let flagged: Vec<(String, u8)> =
+                listed.iter().map(|&(w, f)| (w.to_owned(), f)).collect();
+            let search = FlaggedWordSearch::new(&flagged, u8::MAX).expect("plain ASCII words");
+            let span = Span::new(0, text.len());
+            let (tokens, lower) = tokenize(&text, span, &[]);
+            let expected = tokens
+                .iter()
+                .flat_map(|t| listed.iter().filter(|(w, _)| *w == &lower[t.lower.range()]))
+                .fold(0, |flags, (_, f)| flags | f);
+            if let Some(found) = search.flags_in(&text, span) {
+                prop_assert_eq!(found, expected);
             }
         }
     }
