@@ -72,9 +72,15 @@ struct Unnamed {
     /// Looked for only while a person is remembered: all it does is forget that person.
     unknown_name: bool,
     /// The `word_flags` of the pair anaphors it holds (by their last word) and of "they",
-    /// which only the second pass resolves.
-    second_pass_anaphors: u8,
+    /// which only the second pass resolves. `None` if not looked for: while no person or topic
+    /// is remembered nothing in the first pass depends on the sentence's words, and the second
+    /// pass looks for them only where they may resolve.
+    second_pass_anaphors: Option<u8>,
 }
+
+/// The `word_flags` of the anaphors only the second pass resolves: pair anaphors (by their last
+/// word) and "they".
+const SECOND_PASS_ANAPHORS: u8 = word_flags::PAIR_ANAPHOR_END | word_flags::THEY;
 
 /// Whether the second pass could give a sentence read without a view the two actors a relation
 /// needs: the conditions under which [`RelationRules::resolve_pairs`] finds a pair for one of
@@ -115,8 +121,8 @@ impl RelationRules {
         let mut views = Vec::with_capacity(doc.sentences.len());
         let mut speakers: Vec<Option<ActorId>> = Vec::with_capacity(doc.sentences.len());
         // For each sentence read without a view: the anaphors it holds that only the second
-        // pass resolves.
-        let mut deferred: Vec<u8> = Vec::with_capacity(doc.sentences.len());
+        // pass resolves, if looked for.
+        let mut deferred: Vec<Option<u8>> = Vec::with_capacity(doc.sentences.len());
         for (index, span) in doc.sentences.iter().enumerate() {
             let mentions = &by_sentence[index];
             if mentions.is_empty() {
@@ -132,7 +138,7 @@ impl RelationRules {
                     continue;
                 }
             }
-            deferred.push(0);
+            deferred.push(Some(0));
             let mut view = SentenceView::new(doc.text, *span, mentions, self);
             resolve_person_pronouns(&mut view, mentions, &mut state, directory);
             resolve_it(&mut view, &mut state, directory);
@@ -147,7 +153,13 @@ impl RelationRules {
         for (index, mut view) in views.into_iter().enumerate() {
             let span = doc.sentences[index];
             let mentions = &by_sentence[index];
-            let anaphors = deferred[index];
+            let anaphors = match deferred[index] {
+                Some(anaphors) => anaphors,
+                None if second_pass_may_resolve(SECOND_PASS_ANAPHORS, index, &state) => {
+                    self.second_pass_anaphors(doc.text, span)
+                }
+                None => 0,
+            };
             if anaphors != 0 && second_pass_may_resolve(anaphors, index, &state) {
                 // Nothing in the first pass touches such a view: built now, it is what the
                 // first pass would have left.
@@ -235,23 +247,25 @@ impl RelationRules {
     /// are resolved in the second pass, which builds the view only if they may resolve
     /// ([`second_pass_may_resolve`]). `None`: the sentence needs its full view now.
     fn scan_unnamed(&self, text: &str, sentence: Span, state: &DocumentState) -> Option<Unnamed> {
-        use word_flags::{IT, PAIR_ANAPHOR_END, PERSON_PRONOUN, THEY};
-        let second_pass = PAIR_ANAPHOR_END | THEY;
-        // With no person remembered, pronouns and capitalized words change nothing: the words
-        // that matter are found without reading the sentence word by word.
+        use word_flags::{IT, PERSON_PRONOUN};
+        let second_pass = SECOND_PASS_ANAPHORS;
+        // With no person remembered, pronouns and capitalized words change nothing, and with no
+        // topic, no word does.
         if state.last_person.is_none() {
-            let search = if state.last_topic.is_some() {
-                &self.second_pass_and_it_words
-            } else {
-                &self.second_pass_words
-            };
-            if let Some(flags) = search.as_ref().and_then(|s| s.flags_in(text, sentence)) {
+            if state.last_topic.is_none() {
+                return Some(Unnamed {
+                    unknown_name: false,
+                    second_pass_anaphors: None,
+                });
+            }
+            let search = self.second_pass_and_it_words.as_ref();
+            if let Some(flags) = search.and_then(|s| s.flags_in(text, sentence)) {
                 if flags & IT != 0 {
                     return None;
                 }
                 return Some(Unnamed {
                     unknown_name: false,
-                    second_pass_anaphors: flags & second_pass,
+                    second_pass_anaphors: Some(flags & second_pass),
                 });
             }
         }
@@ -266,8 +280,22 @@ impl RelationRules {
         })?;
         Some(Unnamed {
             unknown_name,
-            second_pass_anaphors,
+            second_pass_anaphors: Some(second_pass_anaphors),
         })
+    }
+
+    /// The [`SECOND_PASS_ANAPHORS`] flags of the words of a sentence without mentions.
+    fn second_pass_anaphors(&self, text: &str, sentence: Span) -> u8 {
+        let search = self.second_pass_words.as_ref();
+        if let Some(flags) = search.and_then(|s| s.flags_in(text, sentence)) {
+            return flags;
+        }
+        let mut found = 0;
+        sentence::scan_unnamed(text, sentence, |word| {
+            found |= self.flagged_words.get(word, SECOND_PASS_ANAPHORS);
+            false
+        });
+        found
     }
 
     /// The sentence's speaker: "X said", "said X", "according to X".
