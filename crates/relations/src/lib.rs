@@ -80,7 +80,7 @@ struct Unnamed {
 
 /// The `word_flags` of the anaphors only the second pass resolves: pair anaphors (by their last
 /// word) and "they".
-const SECOND_PASS_ANAPHORS: u8 = word_flags::PAIR_ANAPHOR_END | word_flags::THEY;
+pub(crate) const SECOND_PASS_ANAPHORS: u8 = word_flags::PAIR_ANAPHOR_END | word_flags::THEY;
 
 /// Whether the second pass could give a sentence read without a view the two actors a relation
 /// needs: the conditions under which [`RelationRules::resolve_pairs`] finds a pair for one of

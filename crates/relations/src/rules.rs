@@ -511,7 +511,7 @@ impl RelationRules {
         .into_iter()
         .flatten()
         .collect();
-        let second_pass = word_flags::THEY | word_flags::PAIR_ANAPHOR_END;
+        let second_pass = crate::SECOND_PASS_ANAPHORS;
         let second_pass_words = FlaggedWordSearch::new(&flagged, second_pass);
         let second_pass_and_it_words =
             FlaggedWordSearch::new(&flagged, second_pass | word_flags::IT);
@@ -565,7 +565,7 @@ fn problem(path: &str, text: &str, needle: &str, message: String) -> DataError {
 /// Finds which of a few flags the words of a sentence without mentions have, without tokenizing
 /// it: one aho-corasick scan for the flagged words in any ASCII case, then a look at the
 /// characters around each match to tell a word from part of one. Reading the sentence word by
-/// word, as the tokenizer does, costs about twice as much.
+/// word, as the tokenizer does, takes about twice the instructions.
 #[derive(Debug)]
 pub(crate) struct FlaggedWordSearch {
     automaton: AhoCorasick,
