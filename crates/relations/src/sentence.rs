@@ -1012,7 +1012,7 @@ fn piece_at(text: &str, i: usize, limit: usize) -> (char, Piece, usize) {
             let end = word.end;
             (c, Piece::Word(word), end)
         }
-        CharClass::Other if (c == '\'' || c == '’') && is_possessive_s(&text[after..limit]) => {
+        CharClass::Other if is_apostrophe(c) && is_possessive_s(&text[after..limit]) => {
             (c, Piece::Possessive, after + 1)
         }
         CharClass::Other => (c, Piece::Punct, after),
@@ -1057,7 +1057,7 @@ fn word_past_ascii(text: &str, start: usize, mut end: usize, limit: usize) -> Wo
     let mut chars = rest[ascii_len..].char_indices().peekable();
     while let Some((offset, ch)) = chars.next() {
         let offset = offset + ascii_len;
-        let inner_apostrophe = (ch == '\'' || ch == '’')
+        let inner_apostrophe = is_apostrophe(ch)
             && chars
                 .peek()
                 .is_some_and(|&(_, next)| next.is_alphanumeric())
@@ -1155,6 +1155,7 @@ pub(crate) fn is_whole_word(text: &str, sentence: Span, start: usize, end: usize
     Some(true)
 }
 
+/// The apostrophes the tokenizer reads inside words and before a possessive "s".
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
