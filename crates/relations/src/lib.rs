@@ -739,20 +739,26 @@ fn quote_regions(text: &str) -> Vec<Span> {
 
 /// A sentence inside a quote whose speaker is named elsewhere ("“... We do everything
 /// possible to prevent it,” he said") gets that speaker.
+///
+/// The sentences are in text order, so those a quote overlaps are one run of them, found by
+/// binary search: a long document has thousands of both.
 fn attribute_quotes(sentences: &[Span], quotes: &[Span], speakers: &mut [Option<ActorId>]) {
+    debug_assert!(sentences
+        .windows(2)
+        .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end));
     for quote in quotes {
-        let inside: Vec<usize> = (0..sentences.len())
-            .filter(|&s| sentences[s].start < quote.end && quote.start < sentences[s].end)
-            .collect();
-        let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+        let first = sentences.partition_point(|s| s.end <= quote.start);
+        let end = sentences.partition_point(|s| s.start < quote.end);
+        if first >= end {
             continue;
-        };
+        }
+        let last = end - 1;
         let Some(speaker) = speakers[last].clone().or_else(|| speakers[first].clone()) else {
             continue;
         };
-        for s in inside {
-            if speakers[s].is_none() {
-                speakers[s] = Some(speaker.clone());
+        for slot in &mut speakers[first..end] {
+            if slot.is_none() {
+                *slot = Some(speaker.clone());
             }
         }
     }

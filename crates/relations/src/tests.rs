@@ -941,3 +941,58 @@ fn anaphors_in_a_sentence_that_names_no_actor() {
         &["EGY meets QAT"],
     );
 }
+
+mod quotes {
+    use actorgraph_core::{ActorId, Span};
+    use proptest::prelude::*;
+
+    use crate::attribute_quotes;
+
+    /// What `attribute_quotes` does, by its definition: every sentence that overlaps a quote.
+    fn attribute_quotes_by_definition(
+        sentences: &[Span],
+        quotes: &[Span],
+        speakers: &mut [Option<ActorId>],
+    ) {
+        for quote in quotes {
+            let inside: Vec<usize> = (0..sentences.len())
+                .filter(|&s| sentences[s].start < quote.end && quote.start < sentences[s].end)
+                .collect();
+            let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+                continue;
+            };
+            let Some(speaker) = speakers[last].clone().or_else(|| speakers[first].clone()) else {
+                continue;
+            };
+            for s in inside {
+                speakers[s].get_or_insert_with(|| speaker.clone());
+            }
+        }
+    }
+
+    proptest! {
+        /// Sentences in text order with gaps between them (and empty ones), quotes anywhere,
+        /// overlapping each other or not, some sentences with speakers.
+        #[test]
+        fn attribute_quotes_agrees_with_its_definition(
+            pieces in proptest::collection::vec((0usize..4, 0usize..30, proptest::option::of(0u8..3)), 0..25),
+            quotes in proptest::collection::vec((0usize..400, 0usize..120), 0..12),
+        ) {
+            let mut sentences = Vec::new();
+            let mut speakers = Vec::new();
+            let mut at = 0;
+            for (gap, len, speaker) in pieces {
+                sentences.push(Span::new(at + gap, at + gap + len));
+                speakers.push(speaker.map(|s| ActorId::new(&format!("A{s}"))));
+                at += gap + len;
+            }
+            let mut quotes: Vec<Span> =
+                quotes.into_iter().map(|(start, len)| Span::new(start, start + len)).collect();
+            quotes.sort();
+            let mut expected = speakers.clone();
+            attribute_quotes_by_definition(&sentences, &quotes, &mut expected);
+            attribute_quotes(&sentences, &quotes, &mut speakers);
+            prop_assert_eq!(speakers, expected);
+        }
+    }
+}
