@@ -20,7 +20,8 @@ use actorgraph_core::{ActorId, Modality, Relation, Span};
 use crate::{
     rules::{Cue, CueClass, RelationRules},
     sentence::{
-        Arg, Group, SentenceView, TokenKind, CLAUSE_OPENERS, DETERMINERS, LOCATIVES, PREPOSITIONS,
+        is_clause_opener, is_determiner, is_locative, is_preposition, Arg, Group, SentenceView,
+        TokenKind,
     },
 };
 
@@ -36,13 +37,17 @@ pub(crate) struct Found {
     pub modality: Modality,
 }
 
-const COPULAS: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "become",
-    "becomes", "became", "'s", "get", "gets", "got", "getting", "grew", "grow", "grows", "seem",
-    "seems", "seemed", "appear", "appears", "appeared",
-];
+word_set! {
+    fn is_copula = [
+        "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained",
+        "become", "becomes", "became", "'s", "get", "gets", "got", "getting", "grew", "grow",
+        "grows", "seem", "seems", "seemed", "appear", "appears", "appeared",
+    ];
+}
 
-const RELATIVES: &[&str] = &["who", "which", "that", "whom"];
+word_set! {
+    fn is_relative = ["who", "which", "that", "whom"];
+}
 
 /// "open to talks with Iran": willing, not yet meeting. Two words, so not in the rules' word
 /// list of hypotheticals.
@@ -50,28 +55,30 @@ fn is_open_to(words: &[&str]) -> bool {
     words == ["open", "to"]
 }
 
-/// Nouns of striving whose owner is the agent of the infinitive after them: "Egypt's efforts
-/// to end the war".
-const EFFORT_NOUNS: &[&str] = &[
-    "effort",
-    "efforts",
-    "attempt",
-    "attempts",
-    "bid",
-    "push",
-    "drive",
-    "initiative",
-    "initiatives",
-    "plan",
-    "move",
-    "moves",
-    "mission",
-    "campaign",
-    "diplomacy",
-    "role",
-    "strategy",
-    "policy",
-];
+word_set! {
+    /// Nouns of striving whose owner is the agent of the infinitive after them: "Egypt's efforts
+    /// to end the war".
+    fn is_effort_noun = [
+        "effort",
+        "efforts",
+        "attempt",
+        "attempts",
+        "bid",
+        "push",
+        "drive",
+        "initiative",
+        "initiatives",
+        "plan",
+        "move",
+        "moves",
+        "mission",
+        "campaign",
+        "diplomacy",
+        "role",
+        "strategy",
+        "policy",
+    ];
+}
 
 /// Nouns of events that happen to people: after one, "of X" names the victim.
 fn is_event_noun(word: &str) -> bool {
@@ -101,106 +108,110 @@ fn is_event_noun(word: &str) -> bool {
     )
 }
 
-/// Capitalized words that are not names: calendar words and words capitalized by convention.
-const COMMON_CAPITALIZED: &[&str] = &[
-    // Words of titles, capitalized before a name: "Vice Foreign Minister", "Junior Minister".
-    "vice",
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "finance",
-    "deputy",
-    "junior",
-    "senior",
-    "chief",
-    "first",
-    "lady",
-    "crown",
-    "supreme",
-    "high",
-    "commissioner",
-    "national",
-    "security",
-    "state",
-    "general",
-    "army",
-    "navy",
-    "special",
-    "acting",
-    "former",
-    "prime",
-    "minister",
-    "president",
-    "secretary",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "leader",
-    "king",
-    "queen",
-    "prince",
-    "emir",
-    "sheikh",
-    "sultan",
-    "government",
-    "opposition",
-    "parliament",
-    "congress",
-    "ministry",
-    "envoy",
-    "chancellor",
-    "premier",
-    "mayor",
-    "governor",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "aug",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "i",
-    "i'm",
-    "i've",
-    "god",
-    "internet",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "sen",
-    "rep",
-    "gov",
-    "lt",
-    "col",
-];
+word_set! {
+    /// Capitalized words that are not names: calendar words and words capitalized by convention.
+    fn is_common_capitalized = [
+        // Words of titles, capitalized before a name: "Vice Foreign Minister", "Junior Minister".
+        "vice",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "deputy",
+        "junior",
+        "senior",
+        "chief",
+        "first",
+        "lady",
+        "crown",
+        "supreme",
+        "high",
+        "commissioner",
+        "national",
+        "security",
+        "state",
+        "general",
+        "army",
+        "navy",
+        "special",
+        "acting",
+        "former",
+        "prime",
+        "minister",
+        "president",
+        "secretary",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "leader",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "sheikh",
+        "sultan",
+        "government",
+        "opposition",
+        "parliament",
+        "congress",
+        "ministry",
+        "envoy",
+        "chancellor",
+        "premier",
+        "mayor",
+        "governor",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "i",
+        "i'm",
+        "i've",
+        "god",
+        "internet",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+    ];
+}
 
-/// Words after which a verb form is a noun or adjective: "the strikes", "a coordinated view".
-const NOUN_DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "such", "any",
-    "no", "'s",
-];
+word_set! {
+    /// Words after which a verb form is a noun or adjective: "the strikes", "a coordinated view".
+    fn is_noun_determiner = [
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "such",
+        "any", "no", "'s",
+    ];
+}
 
 /// Words that announce an act rather than report it: "will strike", "vowed to destroy".
 const INTENTIONS: &[&str] = &[
@@ -208,52 +219,60 @@ const INTENTIONS: &[&str] = &[
     "intends", "intend", "plans", "planned", "going",
 ];
 
+word_set! {
+    /// Agents whose work is to negotiate: "negotiators from A, B and C" meet each other.
+    fn is_negotiator = ["negotiators", "delegations", "delegates"];
+}
+
+word_set! {
+    /// Ties two parties hold together: "A and B severed RELATIONS" withdraw them from each other.
+    fn is_mutual_tie = [
+        "ties",
+        "relations",
+        "diplomatic",
+        "contacts",
+        "talks",
+        "negotiations",
+        "dialogue",
+    ];
+}
+
+word_set! {
+    /// Verbs that deny the clause they introduce with "that".
+    fn is_denial = [
+        "denied",
+        "denies",
+        "deny",
+        "denying",
+        "dismissed",
+        "rejected",
+    ];
+}
+
+word_set! {
+    /// Verbs that promise what follows: "vowed the Netherlands would pay the price".
+    fn is_promise = [
+        "vow",
+        "vows",
+        "vowed",
+        "vowing",
+        "promise",
+        "promises",
+        "promised",
+        "promising",
+        "pledge",
+        "pledges",
+        "pledged",
+        "swore",
+        "swears",
+        "threaten",
+        "threatens",
+        "threatened",
+        "threatening",
+    ];
+}
+
 /// Words that hold an act ready as a threat: "threatened to expel", "is ready to impose".
-/// Agents whose work is to negotiate: "negotiators from A, B and C" meet each other.
-const NEGOTIATORS: &[&str] = &["negotiators", "delegations", "delegates"];
-
-/// Ties two parties hold together: "A and B severed RELATIONS" withdraw them from each other.
-const MUTUAL_TIES: &[&str] = &[
-    "ties",
-    "relations",
-    "diplomatic",
-    "contacts",
-    "talks",
-    "negotiations",
-    "dialogue",
-];
-
-/// Verbs that deny the clause they introduce with "that".
-const DENIALS: &[&str] = &[
-    "denied",
-    "denies",
-    "deny",
-    "denying",
-    "dismissed",
-    "rejected",
-];
-
-/// Verbs that promise what follows: "vowed the Netherlands would pay the price".
-const PROMISES: &[&str] = &[
-    "vow",
-    "vows",
-    "vowed",
-    "vowing",
-    "promise",
-    "promises",
-    "promised",
-    "promising",
-    "pledge",
-    "pledges",
-    "pledged",
-    "swore",
-    "swears",
-    "threaten",
-    "threatens",
-    "threatened",
-    "threatening",
-];
-
 const READINESS: &[&str] = &[
     "threatened",
     "threatens",
@@ -323,9 +342,8 @@ impl<'a> Reader<'a> {
                 // cue or after a determiner is a noun or an adjective.
                 // "a replacement for ousted adviser Flynn": a participle after a preposition
                 // is an adjective too.
-                let adjective = cue.words[0].ends_with("ed")
-                    && i > 0
-                    && PREPOSITIONS.contains(&view.word(i - 1));
+                let adjective =
+                    cue.words[0].ends_with("ed") && i > 0 && is_preposition(view.word(i - 1));
                 if cue.class == CueClass::Verb
                     && (i < covered[CueClass::Noun as usize]
                         || self.after_determiner(i)
@@ -378,7 +396,7 @@ impl<'a> Reader<'a> {
                     self.emit_groups(Relation::Opposes, subject, other, cue, 0.75, modality)
                 }
                 // "Iran and Saudi Arabia severed relations": only a tie both hold.
-                None if MUTUAL_TIES.contains(&view.word(tie))
+                None if is_mutual_tie(view.word(tie))
                     && (2..=max_listed()).contains(&view.groups[subject].args.len()) =>
                 {
                     let args = view.groups[subject].args.clone();
@@ -423,7 +441,7 @@ impl<'a> Reader<'a> {
             if view.group_of[j].is_some() && !possessive {
                 return None;
             }
-            if !possessive && (view.tokens[j].capitalized || PREPOSITIONS.contains(&view.word(j))) {
+            if !possessive && (view.tokens[j].capitalized || is_preposition(view.word(j))) {
                 return None;
             }
             words += 1;
@@ -470,7 +488,7 @@ impl<'a> Reader<'a> {
             if !self.agents_of(from) {
                 continue;
             }
-            if !(NEGOTIATORS.contains(&view.word(agent)) || about_talks()) {
+            if !(is_negotiator(view.word(agent)) || about_talks()) {
                 continue;
             }
             // "was due to be followed by talks", "are scheduled to meet"; "due to" after no
@@ -478,7 +496,7 @@ impl<'a> Reader<'a> {
             let planned = (2..view.len()).any(|j| {
                 view.word(j) == "to"
                     && match view.word(j - 1) {
-                        "due" => COPULAS.contains(&view.word(j - 2)),
+                        "due" => is_copula(view.word(j - 2)),
                         w => matches!(w, "scheduled" | "slated"),
                     }
             });
@@ -505,7 +523,7 @@ impl<'a> Reader<'a> {
         let w = view.lower(token);
         !(opens
             || view.phrase_at(&self.rules.titles, j, 3).is_some()
-            || COMMON_CAPITALIZED.contains(&w)
+            || is_common_capitalized(w)
             || w.chars().count() == 1)
     }
 
@@ -544,8 +562,8 @@ impl<'a> Reader<'a> {
             }
             j -= 1;
             let w = view.word(j);
-            if NOUN_DETERMINERS.contains(&w)
-                || DETERMINERS.contains(&w)
+            if is_noun_determiner(w)
+                || is_determiner(w)
                     && !matches!(
                         w,
                         "that" | "both" | "each" | "one" | "two" | "three" | "all"
@@ -580,7 +598,7 @@ impl<'a> Reader<'a> {
                 && !w.ends_with("ly")
                 && !self.rules.negators.contains(w)
                 && !self.rules.hypothetical.contains(w)
-                && !COPULAS.contains(&w)
+                && !is_copula(w)
                 && !matches!(
                     w,
                     "to" | "will"
@@ -841,7 +859,7 @@ impl<'a> Reader<'a> {
         // is that event's victim, not the verb's object.
         let event_of = prep == Some("of") && {
             let mut k = view.groups[object].first;
-            while k > 0 && DETERMINERS.contains(&view.word(k - 1)) {
+            while k > 0 && is_determiner(view.word(k - 1)) {
                 k -= 1;
             }
             k >= 2 && view.word(k - 1) == "of" && is_event_noun(view.word(k - 2))
@@ -857,7 +875,7 @@ impl<'a> Reader<'a> {
                 .clone()
                 .rev()
                 .take_while(|&k| view.word(k) != "that")
-                .all(|k| DETERMINERS.contains(&view.word(k)))
+                .all(|k| is_determiner(view.word(k)))
             && matches!(
                 view.word(view.groups[object].last + 1),
                 "is" | "was"
@@ -1079,7 +1097,7 @@ impl<'a> Reader<'a> {
                 } else {
                     last + 1
                 };
-                if DETERMINERS.contains(&view.word(next)) {
+                if is_determiner(view.word(next)) {
                     next += 1;
                 }
                 view.group_of
@@ -1147,14 +1165,11 @@ impl<'a> Reader<'a> {
             .rev()
             .take_while(|&j| view.tokens[j].kind == TokenKind::Word && view.group_of[j].is_none())
             .find(|&j| view.word(j) == "of")?;
-        if (of + 1..noun)
-            .any(|j| view.tokens[j].capitalized || PREPOSITIONS.contains(&view.word(j)))
-        {
+        if (of + 1..noun).any(|j| view.tokens[j].capitalized || is_preposition(view.word(j))) {
             return None;
         }
         let effort = of.checked_sub(1)?;
-        EFFORT_NOUNS
-            .contains(&view.word(effort))
+        is_effort_noun(view.word(effort))
             .then(|| self.modifier_before(effort))
             .flatten()
     }
@@ -1207,8 +1222,8 @@ impl<'a> Reader<'a> {
             {
                 return None;
             }
-            if CLAUSE_OPENERS.contains(&view.word(j))
-                || PREPOSITIONS.contains(&view.word(j)) && view.word(j) != "of"
+            if is_clause_opener(view.word(j))
+                || is_preposition(view.word(j)) && view.word(j) != "of"
             {
                 return None;
             }
@@ -1259,7 +1274,7 @@ impl<'a> Reader<'a> {
                     let start = j + 1 - n;
                     let phrase = view.words_from(start, n);
                     if self.rules.light_verbs.match_at(&phrase) == Some(n) {
-                        let describes = COPULAS.contains(&phrase[0])
+                        let describes = is_copula(phrase[0])
                             || matches!(
                                 phrase[0],
                                 "seen"
@@ -1281,7 +1296,7 @@ impl<'a> Reader<'a> {
             if view.tokens[j].kind == TokenKind::Punct && !view.is_punct(j, "\"'-") {
                 return None;
             }
-            if PREPOSITIONS.contains(&w) && (w != "of" || !copula) {
+            if is_preposition(w) && (w != "of" || !copula) {
                 return None;
             }
             words += 1;
@@ -1297,13 +1312,13 @@ impl<'a> Reader<'a> {
         while j > 0 && words < 10 {
             j -= 1;
             let w = view.word(j);
-            if COPULAS.contains(&w)
+            if is_copula(w)
                 || self.rules.light_verbs.contains_word(w)
                     && matches!(w, "seen" | "viewed" | "considered" | "regarded")
             {
                 return self.subject_left(j);
             }
-            if view.is_punct(j, ";:()") || CLAUSE_OPENERS.contains(&w) {
+            if view.is_punct(j, ";:()") || is_clause_opener(w) {
                 return None;
             }
             words += 1;
@@ -1322,7 +1337,7 @@ impl<'a> Reader<'a> {
         while j > 0 {
             j -= 1;
             let w = view.word(j);
-            if COPULAS.contains(&w) {
+            if is_copula(w) {
                 copula = Some(j);
                 break;
             }
@@ -1444,7 +1459,7 @@ impl<'a> Reader<'a> {
                         // "White House EFFORTS TO tamp down conflicts": the effort's owner.
                         let effort = start >= 2
                             && view.word(start - 1) == "to"
-                            && EFFORT_NOUNS.contains(&view.word(start - 2));
+                            && is_effort_noun(view.word(start - 2));
                         let holder = if effort {
                             self.modifier_before(start - 2)
                                 .or_else(|| self.subject_left(start - 2))?
@@ -1524,7 +1539,7 @@ impl<'a> Reader<'a> {
     /// Length of a verb of promise or speech at `j` ("vowed", "warned", "told", "according to").
     fn promise_verb_at(&self, j: usize) -> Option<usize> {
         let view = self.view;
-        if PROMISES.contains(&view.word(j)) {
+        if is_promise(view.word(j)) {
             return Some(1);
         }
         view.phrase_at(&self.rules.speech_verbs, j, 3)
@@ -1534,7 +1549,7 @@ impl<'a> Reader<'a> {
     fn subject_left_of_clause(&self, opener: usize) -> Option<usize> {
         let view = self.view;
         (opener + 1..(opener + 4).min(view.len()))
-            .take_while(|&j| view.group_of[j].is_some() || DETERMINERS.contains(&view.word(j)))
+            .take_while(|&j| view.group_of[j].is_some() || is_determiner(view.word(j)))
             .find_map(|j| view.group_of[j])
     }
 
@@ -1565,7 +1580,7 @@ impl<'a> Reader<'a> {
     fn subject_left(&self, pos: usize) -> Option<usize> {
         let view = self.view;
         // "his move to oust Maduro", "Turkey's bid to join the EU": the effort's owner acts.
-        if pos >= 2 && view.word(pos - 1) == "to" && EFFORT_NOUNS.contains(&view.word(pos - 2)) {
+        if pos >= 2 && view.word(pos - 1) == "to" && is_effort_noun(view.word(pos - 2)) {
             if let Some(owner) = self.modifier_before(pos - 2) {
                 return Some(owner);
             }
@@ -1579,7 +1594,7 @@ impl<'a> Reader<'a> {
                 // A group inside a prepositional phrase is not the subject ("the regime of
                 // Syria"): look further left, for the noun phrase it belongs to.
                 if group.first > 0
-                    && PREPOSITIONS.contains(&view.word(group.first - 1))
+                    && is_preposition(view.word(group.first - 1))
                     && !self.agents_of(group.first - 1)
                 {
                     j = group.first;
@@ -1610,13 +1625,13 @@ impl<'a> Reader<'a> {
                 // a country's title, acts for that country.
                 return self.titled_name_group(j);
             }
-            if RELATIVES.contains(&w) {
+            if is_relative(w) {
                 return self.relative_antecedent(j);
             }
             if view.is_punct(j, ",") {
                 return self.subject_across_comma(j);
             }
-            if view.is_punct(j, ";:()[]—") || CLAUSE_OPENERS.contains(&w) {
+            if view.is_punct(j, ";:()[]—") || is_clause_opener(w) {
                 return None;
             }
             if view.tokens[j].kind == TokenKind::Word {
@@ -1642,7 +1657,7 @@ impl<'a> Reader<'a> {
                 return if j > end + 2 { g } else { possessor };
             }
             let t = &view.tokens[j];
-            if t.kind != TokenKind::Word || t.capitalized || PREPOSITIONS.contains(&view.lower(t)) {
+            if t.kind != TokenKind::Word || t.capitalized || is_preposition(view.lower(t)) {
                 break;
             }
         }
@@ -1701,7 +1716,7 @@ impl<'a> Reader<'a> {
             k -= 1;
             if let Some(g) = view.group_of[k] {
                 let group = &view.groups[g];
-                let placed = group.first > 0 && LOCATIVES.contains(&view.word(group.first - 1));
+                let placed = group.first > 0 && is_locative(view.word(group.first - 1));
                 if !placed {
                     return Some(g);
                 }
@@ -1709,10 +1724,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let w = view.word(k);
-            if view.tokens[k].kind == TokenKind::Punct
-                || CLAUSE_OPENERS.contains(&w)
-                || RELATIVES.contains(&w)
-            {
+            if view.tokens[k].kind == TokenKind::Punct || is_clause_opener(w) || is_relative(w) {
                 return None;
             }
             words += 1;
@@ -1733,17 +1745,17 @@ impl<'a> Reader<'a> {
                 return None;
             }
             let w = view.word(k);
-            let opener = RELATIVES.contains(&w) || view.is_punct(k, ",");
+            let opener = is_relative(w) || view.is_punct(k, ",");
             if !opener {
                 continue;
             }
             let mut b = k;
-            if RELATIVES.contains(&w) && b > 0 && view.is_punct(b - 1, ",") {
+            if is_relative(w) && b > 0 && view.is_punct(b - 1, ",") {
                 b -= 1;
             }
             if let Some(g) = b.checked_sub(1).and_then(|b| view.group_of[b]) {
                 let group = &view.groups[g];
-                if group.first == 0 || !PREPOSITIONS.contains(&view.word(group.first - 1)) {
+                if group.first == 0 || !is_preposition(view.word(group.first - 1)) {
                     return Some(g);
                 }
             }
@@ -1782,7 +1794,7 @@ impl<'a> Reader<'a> {
                 let group = &view.groups[g];
                 let located = prep
                     .as_ref()
-                    .is_some_and(|p| LOCATIVES.contains(&p.as_str()) && !preps.contains(p));
+                    .is_some_and(|p| is_locative(p.as_str()) && !preps.contains(p));
                 let unmet = needs_prep && !prep.as_ref().is_some_and(|p| preps.contains(p));
                 if group.possessive || group.topical || located || unmet {
                     j = group.last + 1;
@@ -1799,7 +1811,7 @@ impl<'a> Reader<'a> {
             if self.unknown_name(j) {
                 return None;
             }
-            let opener = CLAUSE_OPENERS.contains(&w) || RELATIVES.contains(&w);
+            let opener = is_clause_opener(w) || is_relative(w);
             if complement && matches!(w, "that" | "if" | "unless" | "of" | "against") {
                 // The clause the verb introduces.
             } else if view.is_punct(j, ",;:()[]—")
@@ -1815,15 +1827,13 @@ impl<'a> Reader<'a> {
             // "threatened to strike Iran": "to" before a verb marks the infinitive, not a place.
             let infinitive = w == "to"
                 && view.tokens.get(j + 1).is_some_and(|t| {
-                    t.kind == TokenKind::Word
-                        && !t.capitalized
-                        && !DETERMINERS.contains(&view.lower(t))
+                    t.kind == TokenKind::Word && !t.capitalized && !is_determiner(view.lower(t))
                 });
-            if PREPOSITIONS.contains(&w) && !infinitive {
+            if is_preposition(w) && !infinitive {
                 prep = Some(w.to_owned());
             }
             // Determiners do not lengthen the way: "ban all beef, pork ... from the EU".
-            if view.tokens[j].kind == TokenKind::Word && !DETERMINERS.contains(&w) {
+            if view.tokens[j].kind == TokenKind::Word && !is_determiner(w) {
                 words += 1;
             }
             // A clause the verb introduces is read further: "threatened to stop negotiations
@@ -1870,7 +1880,7 @@ impl<'a> Reader<'a> {
             if after_of && view.group_of[j].is_some() {
                 return None;
             }
-            let place = LOCATIVES.contains(&w)
+            let place = is_locative(w)
                 || (after_of && lower(j))
                 || view.tokens[j].capitalized
                 || view.group_of[j].is_some();
@@ -1898,11 +1908,10 @@ impl<'a> Reader<'a> {
                 j += 1;
                 continue;
             }
-            if view.is_punct(j, ",;:)[]—") || CLAUSE_OPENERS.contains(&w) || RELATIVES.contains(&w)
-            {
+            if view.is_punct(j, ",;:)[]—") || is_clause_opener(w) || is_relative(w) {
                 return None;
             }
-            if PREPOSITIONS.contains(&w) && w != "of" {
+            if is_preposition(w) && w != "of" {
                 return None;
             }
             // "anger over the killing of Iranian soldiers": the victims of an event are not
@@ -1965,10 +1974,10 @@ impl<'a> Reader<'a> {
                         && self.rules.agent_nouns.contains_word(view.word(j - 1)));
             if view.tokens[j].kind != TokenKind::Word
                 || fellow
-                || DETERMINERS.contains(&w)
-                || PREPOSITIONS.contains(&w)
-                || COPULAS.contains(&w)
-                || CLAUSE_OPENERS.contains(&w)
+                || is_determiner(w)
+                || is_preposition(w)
+                || is_copula(w)
+                || is_clause_opener(w)
                 || self.rules.light_verbs.contains_word(w)
                 || self.rules.prevention.contains_word(w)
             {
@@ -2022,7 +2031,7 @@ impl<'a> Reader<'a> {
             g.last < pos
                 && !g.weak_agent
                 && !g.possessive
-                && (g.first == 0 || !PREPOSITIONS.contains(&view.word(g.first - 1)))
+                && (g.first == 0 || !is_preposition(view.word(g.first - 1)))
         })
     }
 
@@ -2070,7 +2079,7 @@ impl<'a> Reader<'a> {
                 return Some(Modality::Reported);
             }
             // "Putin denied that Russian troops have entered Ukraine": the clause is denied.
-            if w == "that" && j > 0 && DENIALS.contains(&view.word(j - 1)) {
+            if w == "that" && j > 0 && is_denial(view.word(j - 1)) {
                 return Some(Modality::Negated);
             }
         }
@@ -2177,9 +2186,9 @@ impl<'a> Reader<'a> {
             .any(|k| matches!(view.word(k), "and" | "or"));
         word(comma - 1)
             && word(comma + 1)
-            && (closes || !DETERMINERS.contains(&next))
-            && !CLAUSE_OPENERS.contains(&next)
-            && !RELATIVES.contains(&next)
+            && (closes || !is_determiner(next))
+            && !is_clause_opener(next)
+            && !is_relative(next)
             && !self.rules.speech_verbs.contains_word(next)
             && !next.ends_with("ing")
     }

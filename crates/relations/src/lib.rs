@@ -8,6 +8,19 @@
 //! It knows nothing about the gazetteer: mentions come in as [`Mention`]s and facts about actors
 //! through [`ActorDirectory`], so tests can feed hand-made mentions.
 
+/// Declares `fn name(word: &str) -> bool`, true for the listed words. The rules test words
+/// against these lists many times a sentence: a `match` on string literals compiles to a
+/// length test and integer comparisons, where `<[&str]>::contains` walks the list and calls
+/// `memcmp` for each entry of the word's length.
+macro_rules! word_set {
+    ($(#[$meta:meta])* $vis:vis fn $name:ident = [$($word:literal),+ $(,)?];) => {
+        $(#[$meta])*
+        $vis fn $name(word: &str) -> bool {
+            matches!(word, $($word)|+)
+        }
+    };
+}
+
 mod frames;
 mod rules;
 mod sentence;
@@ -446,7 +459,7 @@ impl RelationRules {
                 {
                     let placed = g.first > 0
                         && !g.adjective
-                        && sentence::LOCATIVES.contains(&view.word(g.first - 1));
+                        && sentence::is_locative(view.word(g.first - 1));
                     let country = directory.country(&g.args[0].actor);
                     if let Some(country) = country.filter(|_| !placed && !g.args[0].resolved) {
                         if !countries.contains(&country) {
@@ -653,7 +666,7 @@ fn resolve_it(view: &mut SentenceView, state: &mut DocumentState, directory: &dy
         .find(|g| {
             g.args.len() == 1
                 && is_body(&g.args[0].actor)
-                && (g.first == 0 || !sentence::PREPOSITIONS.contains(&view.word(g.first - 1)))
+                && (g.first == 0 || !sentence::is_preposition(view.word(g.first - 1)))
         })
         .map(|g| g.args[0].actor.clone());
 }
@@ -667,10 +680,10 @@ fn in_prepositional_phrase(view: &SentenceView, group: &Group) -> bool {
         }
         j -= 1;
         let w = view.word(j);
-        if sentence::PREPOSITIONS.contains(&w) {
+        if sentence::is_preposition(w) {
             return true;
         }
-        if view.tokens[j].kind != TokenKind::Word || !sentence::DETERMINERS.contains(&w) {
+        if view.tokens[j].kind != TokenKind::Word || !sentence::is_determiner(w) {
             return false;
         }
     }

@@ -135,70 +135,78 @@ pub(crate) struct SentenceView {
     pub titles: Vec<TitleAffiliation>,
 }
 
-/// Prepositions: a group right after one is not a clause subject.
-pub(crate) const PREPOSITIONS: &[&str] = &[
-    "of",
-    "in",
-    "with",
-    "for",
-    "to",
-    "from",
-    "on",
-    "at",
-    "by",
-    "against",
-    "between",
-    "about",
-    "over",
-    "under",
-    "than",
-    "like",
-    "into",
-    "toward",
-    "towards",
-    "inside",
-    "within",
-    "near",
-    "across",
-    "through",
-    "throughout",
-    "among",
-    "amid",
-    "despite",
-    "without",
-    "via",
-    "including",
-];
+word_set! {
+    /// Prepositions: a group right after one is not a clause subject.
+    pub(crate) fn is_preposition = [
+        "of",
+        "in",
+        "with",
+        "for",
+        "to",
+        "from",
+        "on",
+        "at",
+        "by",
+        "against",
+        "between",
+        "about",
+        "over",
+        "under",
+        "than",
+        "like",
+        "into",
+        "toward",
+        "towards",
+        "inside",
+        "within",
+        "near",
+        "across",
+        "through",
+        "throughout",
+        "among",
+        "amid",
+        "despite",
+        "without",
+        "via",
+        "including",
+    ];
+}
 
-/// Prepositions that put an actor in the role of a place, not a participant.
-pub(crate) const LOCATIVES: &[&str] = &[
-    "in",
-    "inside",
-    "within",
-    "near",
-    "across",
-    "throughout",
-    "around",
-    "from",
-    "over",
-    "across",
-    "at",
-    "amid",
-    "among",
-];
+word_set! {
+    /// Prepositions that put an actor in the role of a place, not a participant.
+    pub(crate) fn is_locative = [
+        "in",
+        "inside",
+        "within",
+        "near",
+        "across",
+        "throughout",
+        "around",
+        "from",
+        "over",
+        "at",
+        "amid",
+        "among",
+    ];
+}
 
-pub(crate) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
-    "your", "some", "any", "all", "several", "many", "multiple", "repeated", "both", "each",
-    "every", "such", "other", "another", "one", "two", "three", "more", "most", "further", "new",
-];
+word_set! {
+    pub(crate) fn is_determiner = [
+        "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+        "my", "your", "some", "any", "all", "several", "many", "multiple", "repeated", "both",
+        "each", "every", "such", "other", "another", "one", "two", "three", "more", "most",
+        "further", "new",
+    ];
+}
 
-/// Words that open a clause: a subject is never found across one. ("since", "so" and "yet" are
-/// left out: as adverbs, "have since formed", they sit between a subject and its verb.)
-pub(crate) const CLAUSE_OPENERS: &[&str] = &[
-    "that", "because", "if", "when", "while", "although", "though", "whether", "until", "unless",
-    "but", "however", "whereas", "where", "after", "before",
-];
+word_set! {
+    /// Words that open a clause: a subject is never found across one. ("since", "so" and "yet" are
+    /// left out: as adverbs, "have since formed", they sit between a subject and its verb.)
+    pub(crate) fn is_clause_opener = [
+        "that", "because", "if", "when", "while", "although", "though", "whether", "until",
+        "unless", "but", "however", "whereas", "where", "after", "before",
+    ];
+}
 
 impl SentenceView {
     /// Tokenizes `sentence` (a span of `text`) around `mentions` (sorted, inside the sentence),
@@ -577,7 +585,7 @@ impl SentenceView {
                     && other_words < 3
                     && !saw_title
                     && self.cues_at(rules, j, 5).is_empty()
-                    && !PREPOSITIONS.contains(&w)
+                    && !is_preposition(w)
                     && !matches!(
                         w,
                         "and"
@@ -759,14 +767,14 @@ impl SentenceView {
         if own_act {
             return false;
         }
-        let starts_phrase = DETERMINERS.contains(&w)
-            || CLAUSE_OPENERS.contains(&w)
+        let starts_phrase = is_determiner(w)
+            || is_clause_opener(w)
             || matches!(
                 w,
                 "since" | "during" | "until" | "despite" | "who" | "which" | "whose"
             )
             || w.starts_with(|c: char| c.is_ascii_digit());
-        !(verb_like || irregular || starts_phrase || PREPOSITIONS.contains(&w))
+        !(verb_like || irregular || starts_phrase || is_preposition(w))
     }
 
     /// A national adjective whose noun is not one of the state's agents: "Israeli media".
@@ -784,7 +792,7 @@ impl SentenceView {
             return false;
         }
         let w = words[0];
-        if w.ends_with("ly") || PREPOSITIONS.contains(&w) || matches!(w, "and" | "or" | "'s") {
+        if w.ends_with("ly") || is_preposition(w) || matches!(w, "and" | "or" | "'s") {
             return false;
         }
         // A verb after a plural demonym ("Russians said") is the state acting.

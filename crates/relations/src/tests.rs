@@ -975,7 +975,10 @@ mod quotes {
         /// overlapping each other or not, some sentences with speakers.
         #[test]
         fn attribute_quotes_agrees_with_its_definition(
-            pieces in proptest::collection::vec((0usize..4, 0usize..30, proptest::option::of(0u8..3)), 0..25),
+            pieces in proptest::collection::vec(
+                (0usize..4, 0usize..30, proptest::option::of(0u8..3)),
+                0..25,
+            ),
             quotes in proptest::collection::vec((0usize..400, 0usize..120), 0..12),
         ) {
             let mut sentences = Vec::new();
