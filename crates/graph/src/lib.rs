@@ -323,11 +323,12 @@ impl Documents {
 /// Accumulates document extracts. Merging is associative and commutative.
 #[derive(Clone, Debug, Default)]
 pub struct GraphBuilder {
-    // Nodes and affiliations in hash maps: every document adds to them, and what `finish` makes
-    // of them does not depend on their order (sums, sets, sorted edges). Evidence keeps the
-    // order of its keys: rolled up, several keys' evidence joins one edge's list.
+    // Hash maps: every document adds to them, and `finish` never depends on their order. What
+    // it makes of nodes and affiliations are sums, sets and sorted edges; evidence it reads in
+    // the order of its keys, sorted there, since rolled up several keys' evidence joins one
+    // edge's list.
     nodes: FxHashMap<ActorId, NodeAccumulator>,
-    relations: BTreeMap<(ActorId, ActorId, Relation), Vec<Evidence>>,
+    relations: FxHashMap<(ActorId, ActorId, Relation), Vec<Evidence>>,
     affiliations: FxHashMap<(ActorId, ActorId), AffiliationAccumulator>,
     docs: Documents,
 }
@@ -422,8 +423,11 @@ impl GraphBuilder {
             node.dates.extend(acc.dates);
         }
 
-        let mut relations: BTreeMap<(ActorId, ActorId, Relation), Vec<Evidence>> = BTreeMap::new();
-        for ((source, target, relation), evidence) in self.relations {
+        let mut keyed: Vec<_> = self.relations.into_iter().collect();
+        keyed.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        let mut relations: FxHashMap<(ActorId, ActorId, Relation), Vec<Evidence>> =
+            FxHashMap::default();
+        for ((source, target, relation), evidence) in keyed {
             for e in evidence {
                 let date = e.date.as_deref();
                 let (source, target) = (rolled(&source, date), rolled(&target, date));
@@ -459,6 +463,8 @@ impl GraphBuilder {
         for (key, evidence) in implied {
             relations.entry(key).or_default().extend(evidence);
         }
+        let mut relations: Vec<_> = relations.into_iter().collect();
+        relations.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
 
         let mut edges: Vec<Edge> = Vec::new();
         for ((source, target, relation), evidence) in relations {
