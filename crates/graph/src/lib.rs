@@ -323,10 +323,9 @@ impl Documents {
 /// Accumulates document extracts. Merging is associative and commutative.
 #[derive(Clone, Debug, Default)]
 pub struct GraphBuilder {
-    // Hash maps: every document adds to them, and `finish` never depends on their order. What
-    // it makes of nodes and affiliations are sums, sets and sorted edges; evidence it reads in
-    // the order of its keys, sorted there, since rolled up several keys' evidence joins one
-    // edge's list.
+    // Hash maps: every document adds to them, and `finish` never depends on their order. Of
+    // nodes and affiliations it makes sums, sets and sorted edges; evidence keys it sorts before
+    // reading them, since rolled up, several keys' evidence joins one edge's list in key order.
     nodes: FxHashMap<ActorId, NodeAccumulator>,
     relations: FxHashMap<(ActorId, ActorId, Relation), Vec<Evidence>>,
     affiliations: FxHashMap<(ActorId, ActorId), AffiliationAccumulator>,
