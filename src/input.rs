@@ -426,7 +426,14 @@ fn record_document(record: Record, place: &str, options: &ReadOptions) -> Docume
         _ => place.to_owned(),
     };
     let text = match record.title.filter(|t| !t.trim().is_empty()) {
-        Some(title) => format!("{title}\n\n{}", record.text),
+        // Not `format!`: it sizes its buffer from the literal pieces alone and grows it
+        // through the text, copying an article several times.
+        Some(mut title) => {
+            title.reserve_exact(2 + record.text.len());
+            title.push_str("\n\n");
+            title.push_str(&record.text);
+            title
+        }
         None => record.text,
     };
     let mut document = Document::new(id, text);
