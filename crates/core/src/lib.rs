@@ -4,6 +4,20 @@
 //! This crate does no IO and has no knowledge of any particular gazetteer or rule set; every other
 //! crate speaks in its types.
 
+/// Declares `fn name(word: &str) -> bool`, true for the listed words. The sentence splitter and
+/// the relation rules test words against such lists many times a sentence: a `match` on string
+/// literals compiles to a length test and integer comparisons, where `<[&str]>::contains` walks
+/// the list and calls `memcmp` for each entry of the word's length.
+#[macro_export]
+macro_rules! word_set {
+    ($(#[$meta:meta])* $vis:vis fn $name:ident = [$($word:literal),+ $(,)?];) => {
+        $(#[$meta])*
+        $vis fn $name(word: &str) -> bool {
+            matches!(word, $($word)|+)
+        }
+    };
+}
+
 pub mod actor;
 pub mod ascii;
 mod data_error;

@@ -212,7 +212,7 @@ fn line_break_ends_sentence(
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    if CONTINUING_WORDS.contains(&last_word) {
+    if is_continuing_word(last_word) {
         // "Russia, Iran and\nTurkey": a line ending on a function word continues.
         return false;
     }
@@ -246,28 +246,22 @@ fn terminal_ends_sentence(
     let word = word_before(text, punct_start);
     if next.is_ascii_digit() {
         // "Jan. 21", "No. 5" go on; "in 2018. 2019 was" ends.
-        return !(is_month_abbreviation(word) || is_listed(NUMBER_PREFIXES, word));
+        return !(is_month_abbreviation(word) || is_number_prefix(word));
     }
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         // An initial: "George W. Bush", "J. K. Rowling".
         return false;
     }
-    if is_listed(TITLES, word) {
+    if is_title_abbreviation(word) {
         return false;
     }
     let dotted = word.contains('.');
-    if dotted || is_listed(MAYBE_FINAL_ABBREVIATIONS, word) || is_month_abbreviation(word) {
+    if dotted || is_maybe_final_abbreviation(word) || is_month_abbreviation(word) {
         // "the U.S. The move", "in Jan. The talks": only a word that usually opens a sentence
         // tells that the abbreviation also closed one.
-        return SENTENCE_OPENERS.contains(&word_at(text, next_start));
+        return is_sentence_opener(word_at(text, next_start));
     }
     true
-}
-
-/// True if `list`, one of the short abbreviation lists, holds `word`. Most words before a period
-/// are longer than any abbreviation: the length turns them away without a compare.
-fn is_listed(list: &[&str], word: &str) -> bool {
-    word.len() <= LONGEST_ABBREVIATION && list.contains(&word)
 }
 
 /// The token before `end`: letters, digits and inner dots ("U.S" of "U.S.", "Gen" of "Gen.").
@@ -317,99 +311,49 @@ fn is_month_abbreviation(word: &str) -> bool {
     )
 }
 
-/// Words a sentence cannot end on.
-const CONTINUING_WORDS: &[&str] = &[
-    "and", "or", "nor", "but", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "between", "against", "that", "which", "who",
-];
+word_set! {
+    /// Words a sentence cannot end on.
+    fn is_continuing_word = [
+        "and", "or", "nor", "but", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for",
+        "with", "from", "between", "against", "that", "which", "who",
+    ];
+}
 
-/// The longest word in [`TITLES`], [`NUMBER_PREFIXES`] and [`MAYBE_FINAL_ABBREVIATIONS`].
-const LONGEST_ABBREVIATION: usize = {
-    let lists = [TITLES, NUMBER_PREFIXES, MAYBE_FINAL_ABBREVIATIONS];
-    let mut longest = 0;
-    let mut l = 0;
-    while l < lists.len() {
-        let mut w = 0;
-        while w < lists[l].len() {
-            if lists[l][w].len() > longest {
-                longest = lists[l][w].len();
-            }
-            w += 1;
-        }
-        l += 1;
-    }
-    longest
-};
+word_set! {
+    /// Abbreviations that precede a name or a number and never end a sentence in news copy.
+    fn is_title_abbreviation = [
+        "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt",
+        "Cpl", "Pvt", "Adm", "Cmdr", "Cdr", "Brig", "Gov", "Sen", "Sens", "Rep", "Reps", "Rev",
+        "Hon", "Pres", "Amb", "Supt", "Insp", "Fr", "St", "Mt", "Ft", "Gens", "Govs", "Lt.Col",
+        "Sec",
+    ];
+}
 
-/// Abbreviations that precede a name or a number and never end a sentence in news copy.
-const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt",
-    "Cpl", "Pvt", "Adm", "Cmdr", "Cdr", "Brig", "Gov", "Sen", "Sens", "Rep", "Reps", "Rev", "Hon",
-    "Pres", "Amb", "Supt", "Insp", "Fr", "St", "Mt", "Ft", "Gens", "Govs", "Lt.Col", "Sec",
-];
+word_set! {
+    fn is_number_prefix = [
+        "No", "Nos", "no", "Art", "art", "p", "pp", "Vol", "vol", "Fig",
+    ];
+}
 
-const NUMBER_PREFIXES: &[&str] = &[
-    "No", "Nos", "no", "Art", "art", "p", "pp", "Vol", "vol", "Fig",
-];
+word_set! {
+    /// Abbreviations that may or may not close a sentence.
+    fn is_maybe_final_abbreviation = [
+        "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "etc", "vs", "approx", "Ave", "Blvd",
+        "Dept", "Univ", "est",
+    ];
+}
 
-/// Abbreviations that may or may not close a sentence.
-const MAYBE_FINAL_ABBREVIATIONS: &[&str] = &[
-    "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "etc", "vs", "approx", "Ave", "Blvd", "Dept",
-    "Univ", "est",
-];
-
-/// Words that commonly open a sentence in news copy. After an abbreviation that can also end a
-/// sentence ("U.S.", "Inc."), one of these is the evidence that it did.
-const SENTENCE_OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Their",
-    "His",
-    "Her",
-    "Its",
-    "Our",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "As",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "If",
-    "Meanwhile",
-    "However",
-    "Earlier",
-    "Later",
-    "Since",
-    "So",
-    "Yet",
-    "Still",
-    "Now",
-    "Then",
-    "What",
-    "Why",
-    "How",
-    "Some",
-    "Many",
-    "One",
-    "Both",
-];
+word_set! {
+    /// Words that commonly open a sentence in news copy. After an abbreviation that can also end a
+    /// sentence ("U.S.", "Inc."), one of these is the evidence that it did.
+    fn is_sentence_opener = [
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
+        "Those", "There", "Their", "His", "Her", "Its", "Our", "But", "And", "In", "On", "At", "As",
+        "After", "Before", "When", "While", "If", "Meanwhile", "However", "Earlier", "Later",
+        "Since", "So", "Yet", "Still", "Now", "Then", "What", "Why", "How", "Some", "Many", "One",
+        "Both",
+    ];
+}
 
 /// True if `text` looks hard-wrapped: most lines that continue into another line have nearly the
 /// same, moderate width. In such text a line break is just a space.
@@ -568,7 +512,6 @@ mod tests {
         ] {
             assert_eq!(word_before(text, text.len() - 1), word, "{text}");
         }
-        assert_eq!(LONGEST_ABBREVIATION, 6);
     }
 
     #[test]

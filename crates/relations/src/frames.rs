@@ -15,7 +15,7 @@
 //! objects rightwards up to a clause boundary, never through a locative preposition ("in
 //! Syria" is a place, not a target).
 
-use actorgraph_core::{ActorId, Modality, Relation, Span};
+use actorgraph_core::{word_set, ActorId, Modality, Relation, Span};
 
 use crate::{
     rules::{Cue, CueClass, RelationRules},

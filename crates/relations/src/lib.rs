@@ -8,19 +8,6 @@
 //! It knows nothing about the gazetteer: mentions come in as [`Mention`]s and facts about actors
 //! through [`ActorDirectory`], so tests can feed hand-made mentions.
 
-/// Declares `fn name(word: &str) -> bool`, true for the listed words. The rules test words
-/// against these lists many times a sentence: a `match` on string literals compiles to a
-/// length test and integer comparisons, where `<[&str]>::contains` walks the list and calls
-/// `memcmp` for each entry of the word's length.
-macro_rules! word_set {
-    ($(#[$meta:meta])* $vis:vis fn $name:ident = [$($word:literal),+ $(,)?];) => {
-        $(#[$meta])*
-        $vis fn $name(word: &str) -> bool {
-            matches!(word, $($word)|+)
-        }
-    };
-}
-
 mod frames;
 mod rules;
 mod sentence;

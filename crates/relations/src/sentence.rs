@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use actorgraph_core::{ascii, ActorId, Span};
+use actorgraph_core::{ascii, word_set, ActorId, Span};
 use smallvec::SmallVec;
 
 use crate::rules::{Cue, PhraseSet, RelationRules};
