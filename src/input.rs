@@ -398,7 +398,7 @@ fn read_records(
                 serde_json::from_str::<Record>(text.trim_end_matches(['\n', '\r']))
                     .map_err(|e| SkipReason::NotARecord(json_error(&e)))
             })
-            .map(|record| record_document(record, &what(), options))
+            .map(|record| record_document(record, &what, options))
             .map_err(|reason| Skip {
                 what: what(),
                 reason,
@@ -419,11 +419,13 @@ fn json_error(error: &serde_json::Error) -> String {
 
 /// A record as a document: the title is the text's first line, as on the page; the record's own
 /// date wins over `--date`, and a date that is not a day is reported and dropped.
-fn record_document(record: Record, place: &str, options: &ReadOptions) -> Document {
+///
+/// `place` names the record ("file:line"), made only when needed: most records carry an id.
+fn record_document(record: Record, place: &dyn Fn() -> String, options: &ReadOptions) -> Document {
     let id = match record.id {
         Some(serde_json::Value::String(id)) if !id.is_empty() => id,
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => place.to_owned(),
+        _ => place(),
     };
     let text = match record.title.filter(|t| !t.trim().is_empty()) {
         // Not `format!`: it sizes its buffer from the literal pieces alone and grows it
@@ -442,7 +444,8 @@ fn record_document(record: Record, place: &str, options: &ReadOptions) -> Docume
             let parsed = parse_iso_date(date);
             if parsed.is_none() {
                 eprintln!(
-                    "actorgraph: {place}: date \"{date}\" is not a day as YYYY-MM-DD; left undated"
+                    "actorgraph: {}: date \"{date}\" is not a day as YYYY-MM-DD; left undated",
+                    place()
                 );
             }
             parsed
