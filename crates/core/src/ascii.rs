@@ -1,6 +1,6 @@
-//! ASCII words eight bytes at a time: runs of letters and digits (the gazetteer's normalization
-//! and the relation tokenizer walk every word of every document, and most words are ASCII), and
-//! a word's head as one integer, its capitals folded (the matcher's filter and the relation
+//! ASCII words eight bytes at a time: runs of letters and digits and the case of their letters
+//! (the gazetteer's and the relations' tokenizers walk every word of every document, and most
+//! words are ASCII), and a word's head as one integer, its capitals folded (the matcher's filter and the relation
 //! rules' word tables hash and compare words that way). Inlined: a call per word would cost what
 //! the eight-byte tests save.
 
@@ -15,50 +15,64 @@ fn at_least(value: u64, b: u64) -> u64 {
 }
 
 /// For eight bytes read little-endian: the high bit of each byte that is not an ASCII letter or
-/// digit (a lower-case one if `lower_only`), the others clear.
+/// digit, the others clear.
 #[inline]
-fn outside_word(bytes: u64, lower_only: bool) -> u64 {
+fn outside_word(bytes: u64) -> u64 {
     let ascii = !bytes & HIGH;
     let low = bytes & !HIGH;
     let digit = at_least(low, 0x30) & !at_least(low, 0x3a);
     // Setting bit 5 folds 'A'..='Z' onto 'a'..='z' and maps nothing else there.
-    let letters = if lower_only { low } else { low | (ONES * 0x20) };
+    let letters = low | (ONES * 0x20);
     let letter = at_least(letters, 0x61) & !at_least(letters, 0x7b);
     !((digit | letter) & ascii) & HIGH
-}
-
-#[inline]
-fn run_end(bytes: &[u8], start: usize, limit: usize, lower_only: bool) -> usize {
-    let limit = limit.min(bytes.len());
-    let mut end = start;
-    while end + 8 <= limit {
-        let chunk: [u8; 8] = bytes[end..end + 8].try_into().expect("eight bytes");
-        let outside = outside_word(u64::from_le_bytes(chunk), lower_only);
-        if outside != 0 {
-            return end + outside.trailing_zeros() as usize / 8;
-        }
-        end += 8;
-    }
-    let in_word = |b: u8| {
-        b.is_ascii_digit() || b.is_ascii_lowercase() || !lower_only && b.is_ascii_uppercase()
-    };
-    while end < limit && in_word(bytes[end]) {
-        end += 1;
-    }
-    end
 }
 
 /// The end of the run of ASCII letters and digits that starts at `start`, at most `limit`.
 #[inline]
 pub fn alphanumeric_run_end(bytes: &[u8], start: usize, limit: usize) -> usize {
-    run_end(bytes, start, limit, false)
+    let limit = limit.min(bytes.len());
+    let mut end = start;
+    while end + 8 <= limit {
+        let chunk: [u8; 8] = bytes[end..end + 8].try_into().expect("eight bytes");
+        let outside = outside_word(u64::from_le_bytes(chunk));
+        if outside != 0 {
+            return end + outside.trailing_zeros() as usize / 8;
+        }
+        end += 8;
+    }
+    while end < limit && bytes[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    end
 }
 
-/// The end of the run of ASCII lower-case letters and digits that starts at `start`, at most
-/// `limit`.
+/// How many of eight bytes read little-endian, from the first, are ASCII letters or digits: 8
+/// if all are.
 #[inline]
-pub fn lower_alphanumeric_run_end(bytes: &[u8], start: usize, limit: usize) -> usize {
-    run_end(bytes, start, limit, true)
+pub fn alphanumeric_prefix_len(bytes: u64) -> usize {
+    // No bit set: 64 trailing zeros, eight bytes.
+    outside_word(bytes).trailing_zeros() as usize / 8
+}
+
+/// Whether eight bytes read little-endian, each an ASCII letter, a digit or zero, hold a capital
+/// letter, and a lower-case one. In a letter or digit, bit 0x40 marks a letter, and bit 0x20
+/// then lower case.
+#[inline]
+pub fn letter_cases(word: u64) -> (bool, bool) {
+    // Each byte's bit 0x40 moved onto its bit 0x20.
+    let letter = word >> 1;
+    let bit_5 = ONES * 0x20;
+    (letter & !word & bit_5 != 0, letter & word & bit_5 != 0)
+}
+
+/// `bytes` with all but its first `len` bytes (little-endian) cleared; `len` at most 8.
+#[inline]
+pub fn first_bytes(bytes: u64, len: usize) -> u64 {
+    if len >= 8 {
+        bytes
+    } else {
+        bytes & ((1 << (8 * len)) - 1)
+    }
 }
 
 /// The eight bytes from `start` read little-endian, zero past the end of `bytes`: a word's head
@@ -80,12 +94,7 @@ pub fn eight_bytes_at(bytes: &[u8], start: usize) -> u64 {
 /// and its length. Equal words give equal keys; [`key_bits`] hashes a key.
 #[inline]
 pub fn word_key(head: u64, len: usize) -> u64 {
-    let head = if len >= 8 {
-        head
-    } else {
-        head & ((1 << (8 * len)) - 1)
-    };
-    head ^ (len as u64).rotate_right(8)
+    first_bytes(head, len) ^ (len as u64).rotate_right(8)
 }
 
 /// The top `bits` bits of `key` multiplied through (Fibonacci hashing): an index into a table
@@ -118,21 +127,24 @@ mod tests {
                 let mut bytes = *b"aZ09bY18cX27";
                 bytes[position] = byte;
                 let all = alphanumeric_run_end(&bytes, 0, bytes.len());
-                let lower = lower_alphanumeric_run_end(&bytes, 0, bytes.len());
-                let first_outside = |in_word: fn(&u8) -> bool| {
-                    bytes
-                        .iter()
-                        .position(|b| !in_word(b))
-                        .unwrap_or(bytes.len())
-                };
+                let first_outside = bytes
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len());
+                assert_eq!(all, first_outside, "{byte:#04x} at {position}");
+                let head = eight_bytes_at(&bytes, 0);
                 assert_eq!(
-                    all,
-                    first_outside(u8::is_ascii_alphanumeric),
+                    alphanumeric_prefix_len(head),
+                    first_outside.min(8),
                     "{byte:#04x} at {position}"
                 );
+                let word = &bytes[..first_outside.min(8)];
                 assert_eq!(
-                    lower,
-                    first_outside(|b| b.is_ascii_digit() || b.is_ascii_lowercase()),
+                    letter_cases(first_bytes(head, word.len())),
+                    (
+                        word.iter().any(u8::is_ascii_uppercase),
+                        word.iter().any(u8::is_ascii_lowercase)
+                    ),
                     "{byte:#04x} at {position}"
                 );
             }
@@ -144,10 +156,7 @@ mod tests {
         let bytes = b"internationally";
         for limit in 0..=bytes.len() {
             assert_eq!(alphanumeric_run_end(bytes, 0, limit), limit);
-            assert_eq!(
-                lower_alphanumeric_run_end(bytes, 3, limit.max(3)),
-                limit.max(3)
-            );
+            assert_eq!(alphanumeric_run_end(bytes, 3, limit.max(3)), limit.max(3));
         }
     }
 

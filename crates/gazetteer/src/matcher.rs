@@ -4,14 +4,15 @@ use std::{collections::HashMap, sync::Arc};
 
 use rustc_hash::FxHashMap;
 
-use actorgraph_core::{
-    ascii::{self, eight_bytes_at},
-    MentionKind, Span,
+use actorgraph_core::{ascii, MentionKind, Span};
+use aho_corasick::{
+    automaton::{Automaton, StateID},
+    nfa::contiguous,
+    Anchored, MatchKind,
 };
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::{
-    normalize::{is_case_sensitive, normalize_alias, NormalizedText},
+    normalize::{is_case_sensitive, normalize_alias, tokenize, Token},
     Actor,
 };
 
@@ -56,6 +57,8 @@ struct AgentNouns {
     /// Indexes into `phrases` by the phrase's first word, longest phrase first: every match
     /// looks here, so it must not walk the whole list.
     by_first_word: FxHashMap<Vec<u8>, Vec<usize>>,
+    /// The number of tokens of the longest phrase.
+    longest_tokens: usize,
 }
 
 impl AgentNouns {
@@ -67,19 +70,16 @@ impl AgentNouns {
                 .or_default()
                 .push(index);
         }
+        let longest_tokens = phrases
+            .iter()
+            .map(|(phrase, _)| phrase.iter().filter(|&&b| b == b' ').count() - 1)
+            .max()
+            .unwrap_or(0);
         AgentNouns {
             phrases,
             by_first_word,
+            longest_tokens,
         }
-    }
-
-    /// The longest phrase `rest` (normalized text from a separator on) starts with.
-    fn longest_at(&self, rest: &[u8]) -> Option<&(Vec<u8>, Arc<str>)> {
-        self.by_first_word
-            .get(first_word(rest))?
-            .iter()
-            .map(|&i| &self.phrases[i])
-            .find(|(phrase, _)| rest.starts_with(phrase))
     }
 }
 
@@ -93,15 +93,16 @@ fn first_word(normalized: &[u8]) -> &[u8] {
 /// The automaton over patterns written with their separators (`" iran "`), and a filter on the
 /// patterns' first tokens.
 ///
-/// A pattern can only start at a separator, and most tokens after a separator start no pattern:
-/// the filter rejects them, and only the rest cost an anchored search. That finds what an
-/// unanchored leftmost-longest search would (the leftmost start, the longest pattern there) at
-/// a fraction of the automaton's steps, whose state lookups miss the cache. Many tokens that
-/// pass start only longer patterns ("the" of "the kremlin", "said" of "said al-Sadr"): those
-/// must be followed by a pattern's second token too.
+/// A pattern can only start at a token, and most tokens start no pattern: the filter rejects
+/// them, and only the rest cost an anchored search. That finds what an unanchored
+/// leftmost-longest search of the normalized text would (the leftmost start, the longest
+/// pattern there) at a fraction of the automaton's steps, whose state lookups miss the cache,
+/// and without the normalized text: the search reads the tokens' normalized bytes as it steps.
+/// Many tokens that pass start only longer patterns ("the" of "the kremlin", "said" of "said
+/// al-Sadr"): those must be followed by a pattern's second token too.
 #[derive(Debug)]
 struct TokenAutomaton {
-    automaton: AhoCorasick,
+    automaton: contiguous::NFA,
     /// One bit per hash of each key ([`TokenKey`]) of each pattern: its first token; that token
     /// as a whole pattern, or its first two tokens.
     filter: Vec<u64>,
@@ -110,7 +111,8 @@ struct TokenAutomaton {
     filter_bits: u32,
 }
 
-/// A token as the filter keys it: its first eight bytes (zero past its end) and its length.
+/// A token as the filter keys it: the first eight bytes of its normalized form (zero past its
+/// end) and its length.
 #[derive(Clone, Copy)]
 struct TokenKey(u64);
 
@@ -121,7 +123,13 @@ impl TokenKey {
     }
 
     fn of(token: &[u8]) -> TokenKey {
-        TokenKey::new(eight_bytes_at(token, 0), token.len())
+        TokenKey::new(ascii::eight_bytes_at(token, 0), token.len())
+    }
+
+    #[inline]
+    fn of_token(token: Token, text: &str, scratch: &mut Vec<u8>) -> TokenKey {
+        let (head, len) = token.normalized_head(text, scratch);
+        TokenKey::new(head, len)
     }
 
     /// The key of a pattern that is this token alone.
@@ -170,10 +178,9 @@ impl TokenAutomaton {
         // dictionaries) scans no faster, while it takes a quarter of a second to build and most
         // of the peak memory (measured on the whole news corpus: same speed, 229 -> 83 MB).
         // With anchored searches only, a DFA was slower by 0.3 s on one thread and took 260 MB.
-        let automaton = AhoCorasick::builder()
+        let automaton = contiguous::NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .prefilter(false)
             .build(patterns.iter().map(|p| format!(" {p} ")))
             .expect("gazetteer patterns fit in an automaton");
         TokenAutomaton {
@@ -183,78 +190,103 @@ impl TokenAutomaton {
         }
     }
 
-    /// The matches in `haystack`, normalized text (a separator at each end) whose separators
-    /// are at `separators`.
-    fn matches<'h>(&'h self, haystack: &'h [u8], separators: &'h [u32]) -> TokenMatches<'h> {
-        TokenMatches {
-            automaton: self,
-            haystack,
-            separators,
-            next: 0,
-        }
-    }
-
     #[inline]
     fn passes(&self, key: TokenKey) -> bool {
         let bit = key.bit(self.filter_bits);
         self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
-}
 
-/// A walk over the separators of a haystack, left to right.
-struct TokenMatches<'h> {
-    automaton: &'h TokenAutomaton,
-    haystack: &'h [u8],
-    separators: &'h [u32],
-    /// Index of the next separator to try.
-    next: usize,
-}
+    /// True if a pattern may start at `tokens[0]`, as far as the filter can tell.
+    #[inline]
+    fn may_start(&self, text: &str, tokens: &[Token], scratch: &mut Vec<u8>) -> bool {
+        let first = TokenKey::of_token(tokens[0], text, scratch);
+        if !self.passes(first) {
+            return false;
+        }
+        if self.passes(first.alone()) {
+            return true;
+        }
+        // Only a longer pattern may start here: its second token must follow.
+        tokens.get(1).is_some_and(|&second| {
+            self.passes(first.then(TokenKey::of_token(second, text, scratch)))
+        })
+    }
 
-impl TokenMatches<'_> {
-    /// The leftmost-longest match that starts at a separator at or after `from`, and after the
-    /// separator of the match returned last.
-    fn next_from(&mut self, from: usize) -> Option<aho_corasick::Match> {
-        let haystack = self.haystack;
-        while let Some(&separator) = self.separators.get(self.next) {
-            self.next += 1;
-            let separator = separator as usize;
-            if separator < from {
-                continue;
-            }
-            let token_end = self
-                .separators
-                .get(self.next)
-                .map_or(haystack.len(), |&end| end as usize);
-            let automaton = self.automaton;
-            let first = TokenKey::new(
-                eight_bytes_at(haystack, separator + 1),
-                token_end - separator - 1,
-            );
-            if !automaton.passes(first) {
-                continue;
-            }
-            if !automaton.passes(first.alone()) {
-                // Only a longer pattern may start here: its second token must follow.
-                let Some(&second_end) = self.separators.get(self.next + 1) else {
-                    continue;
+    /// The longest pattern that starts at `tokens[0]`, and how many tokens it takes: an anchored
+    /// leftmost-longest search of the normalized text from the separator before that token,
+    /// stepped through by hand so that it reads each token's normalized bytes as it goes, and
+    /// stops where the automaton dies.
+    fn longest_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        scratch: &mut Vec<u8>,
+    ) -> Option<(usize, usize)> {
+        let mut search = AnchoredSearch {
+            automaton: &self.automaton,
+            state: self
+                .automaton
+                .start_state(Anchored::Yes)
+                .expect("the automaton supports anchored searches"),
+            read: 0,
+            longest: None,
+        };
+        if !search.step(b' ', 0) {
+            return search.longest;
+        }
+        for (index, token) in tokens.iter().enumerate() {
+            let (bytes, lower) = token.normalized_bytes(text, scratch);
+            for &byte in bytes {
+                let byte = if lower {
+                    byte.to_ascii_lowercase()
+                } else {
+                    byte
                 };
-                let second_end = second_end as usize;
-                let second = TokenKey::new(
-                    eight_bytes_at(haystack, token_end + 1),
-                    second_end - token_end - 1,
-                );
-                if !automaton.passes(first.then(second)) {
-                    continue;
+                if !search.step(byte, index + 1) {
+                    return search.longest;
                 }
             }
-            let input = Input::new(haystack)
-                .span(separator..haystack.len())
-                .anchored(Anchored::Yes);
-            if let Some(m) = self.automaton.automaton.find(input) {
-                return Some(m);
+            if !search.step(b' ', index + 1) {
+                return search.longest;
             }
         }
-        None
+        search.longest
+    }
+}
+
+/// An anchored leftmost-longest search in progress: the state reached, the bytes read, and the
+/// longest match so far with the number of tokens it takes.
+struct AnchoredSearch<'a> {
+    automaton: &'a contiguous::NFA,
+    state: StateID,
+    read: usize,
+    longest: Option<(usize, usize)>,
+}
+
+impl AnchoredSearch<'_> {
+    /// Steps on `byte`, the last of `tokens` tokens or the separator after them; false when
+    /// the search is over.
+    #[inline(always)]
+    fn step(&mut self, byte: u8, tokens: usize) -> bool {
+        let automaton = self.automaton;
+        self.state = automaton.next_state(Anchored::Yes, self.state, byte);
+        self.read += 1;
+        if !automaton.is_special(self.state) {
+            return true;
+        }
+        if automaton.is_dead(self.state) {
+            return false;
+        }
+        // The automaton is shared by anchored and unanchored searches: a match state may hold
+        // a pattern that starts later (its suffix), which an anchored search ignores, as
+        // aho-corasick's own does.
+        if automaton.is_match(self.state) {
+            let pattern = automaton.match_pattern(self.state, 0);
+            if automaton.pattern_len(pattern) == self.read {
+                self.longest = Some((pattern.as_usize(), tokens));
+            }
+        }
+        true
     }
 }
 
@@ -372,36 +404,39 @@ impl Matcher {
     /// Finds every alias in `text` as a whole token sequence, leftmost-longest. Non-actor
     /// phrases are matched too, and hide what they contain.
     pub(crate) fn candidates(&self, text: &str) -> Vec<Candidate> {
-        let normalized = NormalizedText::new(text);
-        let haystack = normalized.as_bytes();
+        // News runs about six bytes a token.
+        let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+        tokenize(text, &mut tokens);
+        let mut scratch = Vec::new();
         let mut found = Vec::new();
-        let mut matches = self.automaton.matches(haystack, normalized.separators());
-        let mut at = 0;
-        while let Some(m) = matches.next_from(at) {
-            // The pattern includes one separator on each side.
-            let (start, end) = (m.start() + 1, m.end() - 1);
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            let mut span = Span::new(
-                normalized.original_offset(start),
-                normalized.original_offset(end),
-            );
-            let accepted =
-                !pattern.needs_capital || text[span.start..].starts_with(char::is_uppercase);
-            if !accepted {
-                // Go on from the next token, so a rejected long match hides nothing after its
-                // first token.
-                at = m.start() + 1;
+        let mut next = 0;
+        while next < tokens.len() {
+            let first = next;
+            next += 1;
+            let rest = &tokens[first..];
+            if !self.automaton.may_start(text, rest, &mut scratch) {
                 continue;
             }
-            // The closing separator opens the next match.
-            at = m.end() - 1;
+            let Some((pattern, token_count)) = self.automaton.longest_at(text, rest, &mut scratch)
+            else {
+                continue;
+            };
+            let pattern = &self.patterns[pattern];
+            let last = first + token_count - 1;
+            let mut span = Span::new(tokens[first].start as usize, tokens[last].end as usize);
+            if pattern.needs_capital && !text[span.start..].starts_with(char::is_uppercase) {
+                // Go on from the next token, so a rejected long match hides nothing after its
+                // first token.
+                continue;
+            }
+            next = last + 1;
             if pattern.targets.is_empty() {
                 continue;
             }
             if pattern.trailing_dot && text[span.end..].starts_with('.') {
                 span.end += 1;
             }
-            let agent = self.agent_noun_after(text, &normalized, end, span.end);
+            let agent = self.agent_noun_after(text, &tokens[next..], span.end, &mut scratch);
             found.push(Candidate {
                 span,
                 targets: pattern.targets.clone(),
@@ -411,23 +446,42 @@ impl Matcher {
         found
     }
 
-    /// An agent noun right after the token that ends at normalized offset `end` (the separator
-    /// after it), separated from the match by white space only.
+    /// An agent noun starting at `after[0]`, the token after a match that ends at `span_end`,
+    /// separated from the match by white space only.
     fn agent_noun_after(
         &self,
         text: &str,
-        normalized: &NormalizedText,
-        end: usize,
+        after: &[Token],
         span_end: usize,
+        scratch: &mut Vec<u8>,
     ) -> Option<(usize, Arc<str>)> {
-        let rest = &normalized.as_bytes()[end..];
-        let (phrase, sector) = self.agent_nouns.longest_at(rest)?;
-        let noun_start = normalized.original_offset(end + 1);
+        let first = after.first()?;
+        scratch.clear();
+        scratch.push(b' ');
+        first.push_normalized(text, scratch);
+        let phrases = self.agent_nouns.by_first_word.get(&scratch[1..])?;
+        let noun_start = first.start as usize;
         if !text[span_end..noun_start].chars().all(char::is_whitespace) {
             return None;
         }
-        let noun_end = normalized.original_offset(end + phrase.len() - 1);
-        Some((noun_end, Arc::clone(sector)))
+        // The normalized text from the separator before the noun on, as far as the longest
+        // phrase can reach.
+        scratch.push(b' ');
+        for token in after
+            .iter()
+            .skip(1)
+            .take(self.agent_nouns.longest_tokens.saturating_sub(1))
+        {
+            token.push_normalized(text, scratch);
+            scratch.push(b' ');
+        }
+        let (phrase, sector) = phrases
+            .iter()
+            .map(|&i| &self.agent_nouns.phrases[i])
+            .find(|(phrase, _)| scratch.starts_with(phrase))?;
+        // The phrase's tokens are its separators but the first.
+        let token_count = phrase.iter().filter(|&&b| b == b' ').count() - 1;
+        Some((after[token_count - 1].end as usize, Arc::clone(sector)))
     }
 }
 
@@ -459,6 +513,7 @@ mod tests {
     /// An unanchored leftmost-longest scan with no filter, going on from each match's closing
     /// separator: what the filtered anchored searches must reproduce.
     fn unanchored(patterns: &[String], haystack: &[u8]) -> Vec<(usize, usize, usize)> {
+        use aho_corasick::{AhoCorasick, Input};
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|p| format!(" {p} ")))
@@ -474,22 +529,32 @@ mod tests {
 
     proptest! {
         #[test]
-        fn filtered_anchored_search_finds_the_unanchored_matches(
+        fn filtered_token_search_finds_the_unanchored_matches(
             patterns in prop::collection::btree_set(phrase(3), 1..8),
             text in phrase(30),
         ) {
             let patterns: Vec<String> = patterns.into_iter().collect();
             let haystack = format!(" {text} ");
             let automaton = TokenAutomaton::new(&patterns);
-            let separators: Vec<u32> = memchr::memchr_iter(b' ', haystack.as_bytes())
-                .map(|i| i as u32)
-                .collect();
-            let mut matches = automaton.matches(haystack.as_bytes(), &separators);
+            let mut tokens = Vec::new();
+            tokenize(&haystack, &mut tokens);
+            let mut scratch = Vec::new();
             let mut found = Vec::new();
-            let mut at = 0;
-            while let Some(m) = matches.next_from(at) {
-                found.push((m.start(), m.end(), m.pattern().as_usize()));
-                at = m.end() - 1;
+            let mut next = 0;
+            while next < tokens.len() {
+                let first = next;
+                next += 1;
+                let rest = &tokens[first..];
+                if !automaton.may_start(&haystack, rest, &mut scratch) {
+                    continue;
+                }
+                if let Some((pattern, count)) = automaton.longest_at(&haystack, rest, &mut scratch) {
+                    next = first + count;
+                    // With the separators on each side, as the unanchored scan reports it.
+                    let start = tokens[first].start as usize - 1;
+                    let end = tokens[next - 1].end as usize + 1;
+                    found.push((start, end, pattern));
+                }
             }
             prop_assert_eq!(found, unanchored(&patterns, haystack.as_bytes()));
         }

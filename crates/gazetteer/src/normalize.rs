@@ -1,7 +1,7 @@
-//! Text normalization for matching, with a map back to the original byte offsets.
+//! Text normalization for matching: a text as tokens, each mapped back to its original bytes.
 //!
-//! Matching runs on a normalized copy of the text, never on the text itself, so that every
-//! surface variation the gazetteer should ignore disappears in one pass:
+//! Matching reads the text's normalized form, never the text itself, so that every surface
+//! variation the gazetteer should ignore disappears:
 //!
 //! * every run of non-word characters (spaces, line breaks, hyphens, dots, straight and curly
 //!   apostrophes and quotes) becomes one space: "al-Assad", "al Assad" and "al\nAssad" read the
@@ -15,222 +15,198 @@
 //!   leftmost-longest matching from picking "the UK" inside "the Ukraine" and then hiding
 //!   "Ukraine".
 //!
-//! Gazetteer aliases go through the same function, so text and patterns always agree.
+//! That normalized text is never written out whole: [`tokenize`] finds its tokens in the
+//! original text, and a token yields its normalized bytes only when the matcher reads them,
+//! which it does for the few tokens its filter lets through. Gazetteer aliases go through the
+//! same tokens ([`normalize_alias`]), so text and patterns always agree.
 
-use actorgraph_core::ascii;
+use actorgraph_core::ascii::{self, eight_bytes_at};
 
-/// A normalized copy of a text with the offsets needed to map positions back.
-#[derive(Debug)]
-pub(crate) struct NormalizedText {
-    bytes: Vec<u8>,
-    /// `(normalized offset, original offset)` at every point where their difference changes.
-    /// Between two checkpoints the two texts advance byte for byte.
-    checkpoints: Vec<(u32, u32)>,
-    original_len: usize,
-    /// Where the separators are, in order: the matcher walks these rather than search the bytes
-    /// for spaces again.
-    separators: Vec<u32>,
+/// One token of a text as matching reads it: a run of word characters, with how it normalizes.
+/// The normalized text is never built: the matcher keys tokens and feeds them to its automaton
+/// straight from the original text, and only the few it reads need their normalized bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Original byte offsets; the token's normalized form maps back to exactly this span.
+    pub start: u32,
+    pub end: u32,
+    /// ASCII letters and digits only: normalized byte for byte.
+    ascii: bool,
+    /// In capitals only ([`is_capitals`]): the case is kept.
+    keep_case: bool,
 }
 
-impl NormalizedText {
-    pub(crate) fn new(text: &str) -> NormalizedText {
-        assert!(
-            u32::try_from(text.len()).is_ok(),
-            "documents are limited to 4 GiB"
-        );
-        let mut out = NormalizedText {
-            bytes: Vec::with_capacity(text.len() + 2),
-            checkpoints: Vec::new(),
-            original_len: text.len(),
-            // News runs about six bytes a token.
-            separators: Vec::with_capacity(text.len() / 6 + 2),
-        };
-        out.push_separator(0);
-        let mut at_separator = true;
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii() && !b.is_ascii_alphanumeric() {
-                if !at_separator {
-                    out.push_separator(i);
-                    at_separator = true;
-                }
-                i += 1;
-                continue;
+impl Token {
+    pub(crate) fn span(self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
+
+    /// Appends the token's normalized form to `out`.
+    pub(crate) fn push_normalized(self, text: &str, out: &mut Vec<u8>) {
+        let (start, end) = self.span();
+        let token = &text[start..end];
+        if self.ascii {
+            let from = out.len();
+            out.extend_from_slice(token.as_bytes());
+            if !self.keep_case {
+                out[from..].make_ascii_lowercase();
             }
-            // Most of news text is runs of lower-case words between single spaces, which are
-            // their own normalized form: copied as they stand, a run needs one checkpoint.
-            if ASCII_CLASS[usize::from(b)] & (LOWER | DIGIT) != 0 {
-                // The run is copied to here: its spaces are separators at the same distance.
-                let copied_at = out.bytes.len();
-                let separators = &mut out.separators;
-                let run_end = lower_case_run_end(bytes, i, |space| {
-                    separators.push((copied_at + (space - i)) as u32);
-                });
-                if run_end > i {
-                    out.record(i);
-                    out.bytes.extend_from_slice(&bytes[i..run_end]);
-                    at_separator = false;
-                    i = run_end;
-                    continue;
-                }
-            }
-            // Other ASCII tokens of letters and digits up to an ASCII separator: one pass over
-            // the bytes finds the end and the case. Others are read by character.
-            let ascii = b.is_ascii().then(|| ascii_token(bytes, i)).flatten();
-            let (token_end, keep_case) = match ascii {
-                Some(token) => token,
-                None => {
-                    let c = text[i..].chars().next().expect("i is on a char boundary");
-                    if !is_word_char(c) {
-                        if !at_separator {
-                            out.push_separator(i);
-                            at_separator = true;
-                        }
-                        i += c.len_utf8();
-                        continue;
-                    }
-                    let token_end = i + text[i..]
-                        .find(|c: char| !is_word_char(c))
-                        .unwrap_or(text.len() - i);
-                    (token_end, is_capitals(&text[i..token_end]))
-                }
-            };
-            let token = &text[i..token_end];
-            // A middle initial between two names ("Dmitri A. Medvedev", "George W. Bush") is
-            // left out, so the full name matches. "U.S." is no such initial: its letters do not
-            // stand between two lower-case-led names.
-            if is_middle_initial(text, token_end, &out.bytes) {
-                i = token_end;
-                continue;
-            }
-            if token.is_ascii() {
-                // Byte for byte: one checkpoint at most, however long the token.
-                out.record(i);
-                let from = out.bytes.len();
-                out.bytes.extend_from_slice(token.as_bytes());
-                if !keep_case {
-                    out.bytes[from..].make_ascii_lowercase();
-                }
+            return;
+        }
+        for c in token.chars() {
+            push_normalized_char(c, self.keep_case, out);
+        }
+    }
+
+    /// The token's normalized bytes, and whether they are still to be lower-cased: an ASCII
+    /// token's own bytes, read in place; another token's normalized form, written to `scratch`.
+    #[inline]
+    pub(crate) fn normalized_bytes<'a>(
+        self,
+        text: &'a str,
+        scratch: &'a mut Vec<u8>,
+    ) -> (&'a [u8], bool) {
+        let (start, end) = self.span();
+        if self.ascii {
+            return (&text.as_bytes()[start..end], !self.keep_case);
+        }
+        scratch.clear();
+        self.push_normalized(text, scratch);
+        (scratch, false)
+    }
+
+    /// The first eight bytes of the normalized token (read little-endian, anything past the
+    /// token's end) and its normalized length: what [`ascii::word_key`] keys. An ASCII token is
+    /// read in place.
+    #[inline]
+    pub(crate) fn normalized_head(self, text: &str, scratch: &mut Vec<u8>) -> (u64, usize) {
+        let (start, end) = self.span();
+        if self.ascii {
+            let head = eight_bytes_at(text.as_bytes(), start);
+            let head = if self.keep_case {
+                head
             } else {
-                for (offset, c) in token.char_indices() {
-                    out.push_char(c, i + offset, keep_case);
+                ascii::lowercase_eight(head)
+            };
+            return (head, end - start);
+        }
+        scratch.clear();
+        self.push_normalized(text, scratch);
+        (eight_bytes_at(scratch, 0), scratch.len())
+    }
+}
+
+/// Appends the tokens of `text` to `tokens`, in order: what the normalized text would hold
+/// between its separators.
+///
+/// Every run of characters that are not letters or digits (spaces, line breaks, hyphens, dots,
+/// apostrophes and quotes, straight or curly) separates two tokens, and a middle initial
+/// between two names is no token at all.
+pub(crate) fn tokenize(text: &str, tokens: &mut Vec<Token>) {
+    assert!(
+        u32::try_from(text.len()).is_ok(),
+        "documents are limited to 4 GiB"
+    );
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // Most tokens are ASCII letters and digits up to an ASCII separator: their end and
+            // their case come from the bytes, eight at a time.
+            let head = eight_bytes_at(bytes, i);
+            let len = ascii::alphanumeric_prefix_len(head);
+            let (mut upper, mut lower) = ascii::letter_cases(ascii::first_bytes(head, len));
+            let mut end = i + len;
+            if len == 8 {
+                end = ascii::alphanumeric_run_end(bytes, end, bytes.len());
+                let mut at = i + 8;
+                while at < end {
+                    let chunk = ascii::first_bytes(eight_bytes_at(bytes, at), end - at);
+                    let (u, l) = ascii::letter_cases(chunk);
+                    (upper, lower) = (upper | u, lower | l);
+                    at += 8;
                 }
             }
-            at_separator = false;
-            i = token_end;
-        }
-        if !at_separator {
-            out.push_separator(text.len());
-        }
-        out
-    }
-
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-
-    /// The offsets of the separators (every space of [`NormalizedText::as_bytes`]), in order.
-    pub(crate) fn separators(&self) -> &[u32] {
-        &self.separators
-    }
-
-    /// The original offset of the character whose normalized form starts at `normalized`.
-    ///
-    /// For the separator that follows a token this is the offset just past the token, so a
-    /// normalized token span maps to the original token span.
-    pub(crate) fn original_offset(&self, normalized: usize) -> usize {
-        if normalized >= self.bytes.len() {
-            return self.original_len;
-        }
-        let index = self
-            .checkpoints
-            .partition_point(|&(n, _)| n as usize <= normalized);
-        let (n, o) = self.checkpoints[index - 1];
-        let offset = o as usize + (normalized - n as usize);
-        offset.min(self.original_len)
-    }
-
-    fn record(&mut self, original: usize) {
-        let normalized = self.bytes.len() as u32;
-        let original = original as u32;
-        let in_step = self
-            .checkpoints
-            .last()
-            .is_some_and(|&(n, o)| normalized.wrapping_sub(n) == original.wrapping_sub(o));
-        if !in_step {
-            self.checkpoints.push((normalized, original));
-        }
-    }
-
-    fn push_separator(&mut self, original: usize) {
-        self.record(original);
-        self.separators.push(self.bytes.len() as u32);
-        self.bytes.push(b' ');
-    }
-
-    fn push_char(&mut self, c: char, original: usize, keep_case: bool) {
-        self.record(original);
-        if c.is_ascii() {
-            let b = c as u8;
-            self.bytes
-                .push(if keep_case { b } else { b.to_ascii_lowercase() });
-            return;
-        }
-        if let Some(base) = fold_latin(c) {
-            for b in base.bytes() {
-                self.bytes.push(if keep_case && c.is_uppercase() {
-                    b.to_ascii_uppercase()
-                } else {
-                    b.to_ascii_lowercase()
-                });
+            let ascii = match bytes.get(end) {
+                Some(next) if !next.is_ascii() => !text[end..].starts_with(is_word_char),
+                _ => true,
+            };
+            if ascii {
+                let initial = end - i == 1 && upper;
+                if !(initial && is_middle_initial(text, end, tokens.last())) {
+                    tokens.push(Token {
+                        start: i as u32,
+                        end: end as u32,
+                        ascii: true,
+                        keep_case: upper && !lower,
+                    });
+                }
+                // Words are mostly one space apart.
+                i = end + usize::from(bytes.get(end) == Some(&b' '));
+                continue;
             }
-            return;
-        }
-        let mut buf = [0u8; 4];
-        if keep_case {
-            self.bytes
-                .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        } else if b.is_ascii() {
+            i += 1;
+            continue;
         } else {
-            for lower in c.to_lowercase() {
-                self.bytes
-                    .extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            if !is_word_char(c) {
+                i += c.len_utf8();
+                continue;
             }
+        }
+        let end = i + text[i..]
+            .find(|c: char| !is_word_char(c))
+            .unwrap_or(text.len() - i);
+        tokens.push(Token {
+            start: i as u32,
+            end: end as u32,
+            ascii: false,
+            keep_case: is_capitals(&text[i..end]),
+        });
+        i = end;
+    }
+}
+
+fn push_normalized_char(c: char, keep_case: bool, out: &mut Vec<u8>) {
+    if c.is_ascii() {
+        let b = c as u8;
+        out.push(if keep_case { b } else { b.to_ascii_lowercase() });
+        return;
+    }
+    if let Some(base) = fold_latin(c) {
+        for b in base.bytes() {
+            out.push(if keep_case && c.is_uppercase() {
+                b.to_ascii_uppercase()
+            } else {
+                b.to_ascii_lowercase()
+            });
+        }
+        return;
+    }
+    let mut buf = [0u8; 4];
+    if keep_case {
+        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    } else {
+        for lower in c.to_lowercase() {
+            out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
         }
     }
 }
 
-const UPPER: u8 = 1;
-const LOWER: u8 = 2;
-const DIGIT: u8 = 4;
-
-/// For each byte: `UPPER`, `LOWER` or `DIGIT` for ASCII letters and digits, else 0 (a separator,
-/// or a byte of a character that is not ASCII).
-static ASCII_CLASS: [u8; 256] = {
-    let mut table = [0; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        table[b] = if byte.is_ascii_uppercase() {
-            UPPER
-        } else if byte.is_ascii_lowercase() {
-            LOWER
-        } else if byte.is_ascii_digit() {
-            DIGIT
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
-
-/// Normalizes an alias the way [`NormalizedText`] normalizes text, without the outer spaces.
+/// An alias normalized: its tokens' normalized forms joined by single spaces.
 pub(crate) fn normalize_alias(alias: &str) -> String {
-    let normalized = NormalizedText::new(alias);
-    let text = String::from_utf8(normalized.bytes).expect("normalization keeps UTF-8");
-    text.trim().to_owned()
+    let mut tokens = Vec::new();
+    tokenize(alias, &mut tokens);
+    let mut normalized = Vec::with_capacity(alias.len());
+    for (index, token) in tokens.iter().enumerate() {
+        if index > 0 {
+            normalized.push(b' ');
+        }
+        token.push_normalized(alias, &mut normalized);
+    }
+    String::from_utf8(normalized).expect("normalization keeps UTF-8")
 }
 
 /// True if the normalized alias keeps capitals only: an acronym such as "IDF" or "U S", which
@@ -247,84 +223,30 @@ fn is_word_char(c: char) -> bool {
 
 /// True if the one-letter capital token ending at `token_end` is a middle initial: followed by
 /// ". " and a capitalized word in lower case after its first letter, and preceded by a name
-/// that was lower-cased (so not by another initial).
-fn is_middle_initial(text: &str, token_end: usize, normalized: &[u8]) -> bool {
-    let token_start = token_end.saturating_sub(1);
-    if !text.is_char_boundary(token_start)
-        || !text.as_bytes()[token_start].is_ascii_uppercase()
-        || token_start > 0 && text.as_bytes()[token_start - 1].is_ascii_alphanumeric()
-    {
-        return false;
-    }
+/// that was lower-cased (so not by another initial): "Dmitri A. Medvedev", "George W. Bush",
+/// not "the U.S. Navy" or "J. K. Rowling".
+fn is_middle_initial(text: &str, token_end: usize, previous: Option<&Token>) -> bool {
     let Some(rest) = text[token_end..].strip_prefix(". ") else {
         return false;
     };
     let mut next = rest.chars();
     let next_is_name = next.next().is_some_and(|c| c.is_uppercase())
         && next.next().is_some_and(|c| c.is_lowercase());
-    // The previous token: two or more lower-case letters before the separator.
-    let previous = normalized
-        .strip_suffix(b" ")
-        .map(|p| {
-            p.iter()
-                .rev()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count()
-                >= 2
-                && p.iter()
-                    .rev()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-        .unwrap_or(false);
-    next_is_name && previous
-}
-
-/// The end of the run of whole lower-case words (ASCII lower-case letters and digits) joined by
-/// single spaces that starts at `start`: each word must end at an ASCII byte that is not an
-/// upper-case letter (which would make a mixed-case word), and a space counts only with such a
-/// word after it. `start` itself if no whole word starts there. `on_space` gets the offset of
-/// each space inside the run.
-fn lower_case_run_end(bytes: &[u8], start: usize, mut on_space: impl FnMut(usize)) -> usize {
-    let is_lower_word_byte = |b: u8| ASCII_CLASS[usize::from(b)] & (LOWER | DIGIT) != 0;
-    let mut run_end = start;
-    let mut i = start;
-    loop {
-        let end = ascii::lower_alphanumeric_run_end(bytes, i, bytes.len());
-        let ends_word = end > i
-            && bytes
-                .get(end)
-                .is_none_or(|&b| b.is_ascii() && ASCII_CLASS[usize::from(b)] & UPPER == 0);
-        if !ends_word {
-            return run_end;
-        }
-        if i > start {
-            on_space(i - 1);
-        }
-        run_end = end;
-        match bytes.get(end..end + 2) {
-            Some([b' ', next]) if is_lower_word_byte(*next) => i = end + 1,
-            _ => return run_end,
-        }
+    if !next_is_name {
+        return false;
     }
-}
-
-/// The ASCII token of letters and digits starting at `start`, if an ASCII byte (or the end)
-/// follows it: its end, and whether it is in capitals only ([`is_capitals`]).
-fn ascii_token(bytes: &[u8], start: usize) -> Option<(usize, bool)> {
-    let mut cases = 0;
-    let mut end = start;
-    while let Some(&class) = bytes.get(end).map(|&b| &ASCII_CLASS[usize::from(b)]) {
-        if class == 0 {
-            break;
-        }
-        cases |= class;
-        end += 1;
-    }
-    bytes
-        .get(end)
-        .is_none_or(u8::is_ascii)
-        .then_some((end, cases & UPPER != 0 && cases & LOWER == 0))
+    // The previous token ends in two or more ASCII letters or digits, none of them capitals
+    // once normalized.
+    let Some(previous) = previous else {
+        return false;
+    };
+    let mut normalized = Vec::new();
+    previous.push_normalized(text, &mut normalized);
+    let mut tail = normalized
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric());
+    tail.clone().count() >= 2 && tail.all(|b| !b.is_ascii_uppercase())
 }
 
 /// A token is kept in capitals when it has at least one capital letter and no lower-case one.
@@ -376,8 +298,20 @@ fn fold_latin(c: char) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    fn tokens(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
+        tokens
+    }
+
+    /// The normalized text: a separator, then each token and a separator.
     fn normalized(text: &str) -> String {
-        String::from_utf8(NormalizedText::new(text).bytes).unwrap()
+        let mut bytes = vec![b' '];
+        for token in tokens(text) {
+            token.push_normalized(text, &mut bytes);
+            bytes.push(b' ');
+        }
+        String::from_utf8(bytes).unwrap()
     }
 
     /// The shortcut in `is_word_char` answers as the Unicode tables would.
@@ -408,19 +342,22 @@ mod tests {
         assert_eq!(normalized("—"), " ");
     }
 
-    /// The normalized tokens of `text` whose original span does not normalize back to them.
+    /// The normalized tokens of `text` whose original span does not normalize back to them, or
+    /// whose normalized form is not one token.
     fn tokens_not_mapped_back(text: &str) -> Vec<(String, String)> {
-        let n = NormalizedText::new(text);
-        let hay = std::str::from_utf8(n.as_bytes()).unwrap();
         let mut wrong = Vec::new();
-        let mut start = 0;
-        for token in hay.split(' ') {
-            let end = start + token.len();
-            let original = &text[n.original_offset(start)..n.original_offset(end)];
-            if !token.is_empty() && normalize_alias(original) != token {
-                wrong.push((token.to_owned(), original.to_owned()));
+        for token in tokens(text) {
+            let mut bytes = Vec::new();
+            token.push_normalized(text, &mut bytes);
+            let normalized = String::from_utf8(bytes).unwrap();
+            let (start, end) = token.span();
+            let original = &text[start..end];
+            if normalized.is_empty()
+                || normalized.contains(' ')
+                || normalize_alias(original) != normalized
+            {
+                wrong.push((normalized, original.to_owned()));
             }
-            start = end + 1;
         }
         wrong
     }
@@ -429,22 +366,25 @@ mod tests {
     fn maps_token_spans_back() {
         let text = "“Élysée’s  al-Assad” U.S.";
         assert_eq!(tokens_not_mapped_back(text), []);
-        let n = NormalizedText::new(text);
-        let hay = std::str::from_utf8(n.as_bytes()).unwrap();
-        assert_eq!(n.original_offset(0), 0);
-        assert_eq!(n.original_offset(hay.len() - 1), text.len() - 1);
+        let spans: Vec<(usize, usize)> = tokens(text).iter().map(|t| t.span()).collect();
+        assert_eq!(spans.first().map(|s| s.0), Some("“".len()));
+        assert_eq!(spans.last().map(|s| s.1), Some(text.len() - 1));
     }
 
     #[test]
-    fn lower_case_runs_end_where_a_word_needs_reading() {
+    fn ascii_tokens_end_where_a_word_needs_reading() {
         // A mixed-case word, a word running into a non-ASCII letter, a double space, a final
-        // word: each ends the copied run, and the general path gives the same text.
+        // word, capitals past the eighth byte: read in place or by character, the same text.
         assert_eq!(normalized("the iPhone and"), " the iphone and ");
         assert_eq!(normalized("a cafe café"), " a cafe cafe ");
         assert_eq!(normalized("a  b c"), " a b c ");
         assert_eq!(normalized("said George W. Bush"), " said george bush ");
         assert_eq!(normalized("us US 2020s"), " us US 2020s ");
         assert_eq!(normalized("x"), " x ");
+        assert_eq!(
+            normalized("SANCTIONSx SANCTIONS9 abcdefghI"),
+            " sanctionsx SANCTIONS9 abcdefghi "
+        );
     }
 
     proptest::proptest! {
@@ -459,20 +399,41 @@ mod tests {
             proptest::prop_assert_eq!(tokens_not_mapped_back(&text), []);
         }
 
-        /// The separators recorded are every space of the normalized text, for any text.
+        /// Tokens are in order, apart, on character boundaries, and each reads as one
+        /// normalized token, for any text.
         #[test]
-        fn separators_are_the_spaces(text in "\\PC{0,40}", pieces in proptest::collection::vec(
+        fn tokens_are_ordered_and_apart(text in "\\PC{0,40}", pieces in proptest::collection::vec(
             proptest::sample::select(vec![
                 "Iran", "iran", "the", "2020s", "W.", " ", "ß", "Ǆ", "İ", "ﬁ", "’s", "-", "iPhone",
             ]),
             0..12,
         )) {
             let text = text + &pieces.concat();
-            let normalized = NormalizedText::new(&text);
-            let spaces: Vec<u32> = memchr::memchr_iter(b' ', normalized.as_bytes())
-                .map(|i| i as u32)
-                .collect();
-            proptest::prop_assert_eq!(normalized.separators(), &spaces[..]);
+            let mut last_end = None;
+            for token in tokens(&text) {
+                let (start, end) = token.span();
+                proptest::prop_assert!(start < end);
+                proptest::prop_assert!(last_end.is_none_or(|last| last < start));
+                proptest::prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+                last_end = Some(end);
+            }
+            proptest::prop_assert_eq!(tokens_not_mapped_back(&text), []);
+        }
+
+        /// A token's head, read in place, is its normalized form's.
+        #[test]
+        fn heads_read_in_place_are_the_normalized_heads(text in "[a-zA-Z0-9 .é’]{0,40}") {
+            let mut scratch = Vec::new();
+            for token in tokens(&text) {
+                let (head, len) = token.normalized_head(&text, &mut scratch);
+                let mut normalized = Vec::new();
+                token.push_normalized(&text, &mut normalized);
+                proptest::prop_assert_eq!(len, normalized.len());
+                proptest::prop_assert_eq!(
+                    ascii::word_key(head, len),
+                    ascii::word_key(eight_bytes_at(&normalized, 0), normalized.len())
+                );
+            }
         }
     }
 
