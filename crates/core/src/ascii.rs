@@ -1,8 +1,8 @@
 //! ASCII words eight bytes at a time: runs of letters and digits and the case of their letters
 //! (the gazetteer's and the relations' tokenizers walk every word of every document, and most
-//! words are ASCII), and a word's head as one integer, its capitals folded (the matcher's filter and the relation
-//! rules' word tables hash and compare words that way). Inlined: a call per word would cost what
-//! the eight-byte tests save.
+//! words are ASCII), and a word's head as one integer, its capitals folded (the matcher's filter
+//! and the relation rules' word tables hash and compare words that way). Inlined: a call per
+//! word would cost what the eight-byte tests save.
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = ONES * 0x80;

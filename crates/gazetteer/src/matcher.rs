@@ -548,7 +548,8 @@ mod tests {
                 if !automaton.may_start(&haystack, rest, &mut scratch) {
                     continue;
                 }
-                if let Some((pattern, count)) = automaton.longest_at(&haystack, rest, &mut scratch) {
+                let longest = automaton.longest_at(&haystack, rest, &mut scratch);
+                if let Some((pattern, count)) = longest {
                     next = first + count;
                     // With the separators on each side, as the unanchored scan reports it.
                     let start = tokens[first].start as usize - 1;

@@ -300,6 +300,9 @@ impl RelationRules {
 
     /// The sentence's speaker: "X said", "said X", "according to X".
     fn speaker(&self, view: &SentenceView) -> Option<ActorId> {
+        if view.flags & word_flags::SPEECH_START == 0 {
+            return None;
+        }
         for i in 0..view.len() {
             if view.tokens[i].kind != TokenKind::Word
                 || view.tokens[i].flags & word_flags::SPEECH_START == 0
@@ -361,6 +364,9 @@ impl RelationRules {
         state: &DocumentState,
         directory: &dyn ActorDirectory,
     ) {
+        if view.flags & (word_flags::THEY | word_flags::PAIR_ANAPHOR_START) == 0 {
+            return;
+        }
         // "the" starts many pair anaphors and most sentences: a phrase can start there only if
         // its last word follows within the longest phrase.
         let longest = self.pair_anaphors.longest();
@@ -610,40 +616,43 @@ fn resolve_it(view: &mut SentenceView, state: &mut DocumentState, directory: &dy
         )
     };
     let previous_topic = state.last_topic.take();
-    for i in 0..view.len() {
-        if view.group_of[i].is_some() || view.tokens[i].flags & word_flags::IT == 0 {
-            continue;
-        }
-        // The nearest body named before that is a clause's subject (not inside a prepositional
-        // phrase, not a possessor), else the first body of the sentence.
-        let bodies: Vec<&Group> = view
-            .groups
-            .iter()
-            .filter(|g| {
-                g.last < i && g.args.len() == 1 && !g.possessive && is_body(&g.args[0].actor)
-            })
-            .collect();
-        let subject_like = bodies
-            .iter()
-            .rev()
-            .find(|g| !in_prepositional_phrase(view, g) && view.word(g.last + 1) != "'s");
-        // "the United States and its allies": the actor right before.
-        let coordinated = (i >= 2 && matches!(view.word(i - 1), "and" | ","))
-            .then(|| bodies.iter().find(|g| g.last == i - 2))
-            .flatten();
-        let antecedent = coordinated
-            .or(subject_like)
-            .or(bodies.first())
-            .map(|g| g.args[0].actor.clone());
-        let opens_sentence = (0..i).all(|j| view.tokens[j].kind == TokenKind::Punct);
-        let antecedent = antecedent.or_else(|| previous_topic.clone().filter(|_| opens_sentence));
-        if let Some(actor) = antecedent {
-            let span = view.tokens[i].span;
-            let possessive = view.word(i) == "its";
-            view.add_group(Group {
-                possessive,
-                ..Group::resolved(actor, span, i, i)
-            });
+    if view.flags & word_flags::IT != 0 {
+        for i in 0..view.len() {
+            if view.group_of[i].is_some() || view.tokens[i].flags & word_flags::IT == 0 {
+                continue;
+            }
+            // The nearest body named before that is a clause's subject (not inside a
+            // prepositional phrase, not a possessor), else the first body of the sentence.
+            let bodies: Vec<&Group> = view
+                .groups
+                .iter()
+                .filter(|g| {
+                    g.last < i && g.args.len() == 1 && !g.possessive && is_body(&g.args[0].actor)
+                })
+                .collect();
+            let subject_like = bodies
+                .iter()
+                .rev()
+                .find(|g| !in_prepositional_phrase(view, g) && view.word(g.last + 1) != "'s");
+            // "the United States and its allies": the actor right before.
+            let coordinated = (i >= 2 && matches!(view.word(i - 1), "and" | ","))
+                .then(|| bodies.iter().find(|g| g.last == i - 2))
+                .flatten();
+            let antecedent = coordinated
+                .or(subject_like)
+                .or(bodies.first())
+                .map(|g| g.args[0].actor.clone());
+            let opens_sentence = (0..i).all(|j| view.tokens[j].kind == TokenKind::Punct);
+            let antecedent =
+                antecedent.or_else(|| previous_topic.clone().filter(|_| opens_sentence));
+            if let Some(actor) = antecedent {
+                let span = view.tokens[i].span;
+                let possessive = view.word(i) == "its";
+                view.add_group(Group {
+                    possessive,
+                    ..Group::resolved(actor, span, i, i)
+                });
+            }
         }
     }
     // This sentence's topic: its first body named outside a prepositional phrase.
@@ -685,6 +694,9 @@ fn resolve_first_person(
     directory: &dyn ActorDirectory,
 ) {
     let Some(speaker) = speaker else { return };
+    if view.flags & word_flags::FIRST_PERSON == 0 {
+        return;
+    }
     let actor = directory
         .country(speaker)
         .unwrap_or_else(|| speaker.clone());

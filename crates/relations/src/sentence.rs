@@ -133,6 +133,9 @@ pub(crate) struct SentenceView {
     /// For each token, the group it belongs to.
     pub group_of: Vec<Option<usize>>,
     pub titles: Vec<TitleAffiliation>,
+    /// The union of the tokens' flags: a pass that looks for flagged words skips a sentence
+    /// without any.
+    pub flags: u8,
 }
 
 word_set! {
@@ -218,10 +221,12 @@ impl SentenceView {
         rules: &RelationRules,
     ) -> SentenceView {
         let (mut tokens, lower) = tokenize(text, sentence, mentions);
+        let mut flags = 0;
         for token in &mut tokens {
             token.flags = rules
                 .flagged_words
                 .get(&lower[token.lower.range()], u8::MAX);
+            flags |= token.flags;
         }
         let mut view = SentenceView {
             group_of: vec![None; tokens.len()],
@@ -229,6 +234,7 @@ impl SentenceView {
             lower,
             groups: Vec::new(),
             titles: Vec::new(),
+            flags,
         };
         view.build_groups(text, mentions, rules);
         view
