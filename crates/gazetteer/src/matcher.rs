@@ -126,12 +126,6 @@ impl TokenKey {
         TokenKey::new(ascii::eight_bytes_at(token, 0), token.len())
     }
 
-    #[inline]
-    fn of_token(token: Token, text: &str, scratch: &mut Vec<u8>) -> TokenKey {
-        let (head, len) = token.normalized_head(text, scratch);
-        TokenKey::new(head, len)
-    }
-
     /// The key of a pattern that is this token alone.
     #[inline]
     fn alone(self) -> TokenKey {
@@ -198,8 +192,8 @@ impl TokenAutomaton {
 
     /// True if a pattern may start at `tokens[0]`, as far as the filter can tell.
     #[inline]
-    fn may_start(&self, text: &str, tokens: &[Token], scratch: &mut Vec<u8>) -> bool {
-        let first = TokenKey::of_token(tokens[0], text, scratch);
+    fn may_start(&self, tokens: &[Token]) -> bool {
+        let first = TokenKey(tokens[0].key);
         if !self.passes(first) {
             return false;
         }
@@ -207,9 +201,9 @@ impl TokenAutomaton {
             return true;
         }
         // Only a longer pattern may start here: its second token must follow.
-        tokens.get(1).is_some_and(|&second| {
-            self.passes(first.then(TokenKey::of_token(second, text, scratch)))
-        })
+        tokens
+            .get(1)
+            .is_some_and(|&second| self.passes(first.then(TokenKey(second.key))))
     }
 
     /// The longest pattern that starts at `tokens[0]`, and how many tokens it takes: an anchored
@@ -414,7 +408,7 @@ impl Matcher {
             let first = next;
             next += 1;
             let rest = &tokens[first..];
-            if !self.automaton.may_start(text, rest, &mut scratch) {
+            if !self.automaton.may_start(rest) {
                 continue;
             }
             let Some((pattern, token_count)) = self.automaton.longest_at(text, rest, &mut scratch)
@@ -545,7 +539,7 @@ mod tests {
                 let first = next;
                 next += 1;
                 let rest = &tokens[first..];
-                if !automaton.may_start(&haystack, rest, &mut scratch) {
+                if !automaton.may_start(rest) {
                     continue;
                 }
                 let longest = automaton.longest_at(&haystack, rest, &mut scratch);

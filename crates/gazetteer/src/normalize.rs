@@ -34,6 +34,10 @@ pub(crate) struct Token {
     ascii: bool,
     /// In capitals only ([`is_capitals`]): the case is kept.
     keep_case: bool,
+    /// The normalized form as one integer ([`ascii::word_key`] of its head and length), which
+    /// the matcher's filter hashes: for an ASCII token, made from the bytes the tokenizer has
+    /// just read.
+    pub key: u64,
 }
 
 impl Token {
@@ -73,26 +77,6 @@ impl Token {
         scratch.clear();
         self.push_normalized(text, scratch);
         (scratch, false)
-    }
-
-    /// The first eight bytes of the normalized token (read little-endian, anything past the
-    /// token's end) and its normalized length: what [`ascii::word_key`] keys. An ASCII token is
-    /// read in place.
-    #[inline]
-    pub(crate) fn normalized_head(self, text: &str, scratch: &mut Vec<u8>) -> (u64, usize) {
-        let (start, end) = self.span();
-        if self.ascii {
-            let head = eight_bytes_at(text.as_bytes(), start);
-            let head = if self.keep_case {
-                head
-            } else {
-                ascii::lowercase_eight(head)
-            };
-            return (head, end - start);
-        }
-        scratch.clear();
-        self.push_normalized(text, scratch);
-        (eight_bytes_at(scratch, 0), scratch.len())
     }
 }
 
@@ -135,11 +119,18 @@ pub(crate) fn tokenize(text: &str, tokens: &mut Vec<Token>) {
             if ascii {
                 let initial = end - i == 1 && upper;
                 if !(initial && is_middle_initial(text, end, tokens.last())) {
+                    let keep_case = upper && !lower;
+                    let head = if keep_case {
+                        head
+                    } else {
+                        ascii::lowercase_eight(head)
+                    };
                     tokens.push(Token {
                         start: i as u32,
                         end: end as u32,
                         ascii: true,
-                        keep_case: upper && !lower,
+                        keep_case,
+                        key: ascii::word_key(head, end - i),
                     });
                 }
                 // Words are mostly one space apart.
@@ -159,12 +150,18 @@ pub(crate) fn tokenize(text: &str, tokens: &mut Vec<Token>) {
         let end = i + text[i..]
             .find(|c: char| !is_word_char(c))
             .unwrap_or(text.len() - i);
-        tokens.push(Token {
+        let mut token = Token {
             start: i as u32,
             end: end as u32,
             ascii: false,
             keep_case: is_capitals(&text[i..end]),
-        });
+            key: 0,
+        };
+        // Rare enough that a buffer of its own costs less than one kept through the loop.
+        let mut normalized = Vec::new();
+        token.push_normalized(text, &mut normalized);
+        token.key = ascii::word_key(eight_bytes_at(&normalized, 0), normalized.len());
+        tokens.push(token);
         i = end;
     }
 }
@@ -420,17 +417,14 @@ mod tests {
             proptest::prop_assert_eq!(tokens_not_mapped_back(&text), []);
         }
 
-        /// A token's head, read in place, is its normalized form's.
+        /// A token's key, made from the bytes read in place, is its normalized form's.
         #[test]
-        fn heads_read_in_place_are_the_normalized_heads(text in "[a-zA-Z0-9 .é’]{0,40}") {
-            let mut scratch = Vec::new();
+        fn keys_read_in_place_are_the_normalized_forms_keys(text in "[a-zA-Z0-9 .é’]{0,40}") {
             for token in tokens(&text) {
-                let (head, len) = token.normalized_head(&text, &mut scratch);
                 let mut normalized = Vec::new();
                 token.push_normalized(&text, &mut normalized);
-                proptest::prop_assert_eq!(len, normalized.len());
                 proptest::prop_assert_eq!(
-                    ascii::word_key(head, len),
+                    token.key,
                     ascii::word_key(eight_bytes_at(&normalized, 0), normalized.len())
                 );
             }
