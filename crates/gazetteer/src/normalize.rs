@@ -102,15 +102,13 @@ pub(crate) fn tokenize(text: &str, tokens: &mut Vec<Token>) {
             let len = ascii::alphanumeric_prefix_len(head);
             let (mut upper, mut lower) = ascii::letter_cases(ascii::first_bytes(head, len));
             let mut end = i + len;
-            if len == 8 {
-                end = ascii::alphanumeric_run_end(bytes, end, bytes.len());
-                let mut at = i + 8;
-                while at < end {
-                    let chunk = ascii::first_bytes(eight_bytes_at(bytes, at), end - at);
-                    let (u, l) = ascii::letter_cases(chunk);
-                    (upper, lower) = (upper | u, lower | l);
-                    at += 8;
-                }
+            // A longer word: its end and its case together, eight bytes at a time.
+            let mut chunk_len = len;
+            while chunk_len == 8 {
+                let chunk = eight_bytes_at(bytes, end);
+                chunk_len = ascii::alphanumeric_prefix_len(chunk);
+                let (u, l) = ascii::letter_cases(ascii::first_bytes(chunk, chunk_len));
+                (upper, lower, end) = (upper | u, lower | l, end + chunk_len);
             }
             let ascii = match bytes.get(end) {
                 Some(next) if !next.is_ascii() => !text[end..].starts_with(is_word_char),
