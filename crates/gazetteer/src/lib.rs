@@ -24,6 +24,7 @@ mod petrarch;
 use std::sync::Arc;
 
 use rustc_hash::FxHashSet as HashSet;
+use smallvec::SmallVec;
 
 use actorgraph_core::{
     split_sentences, ActorDirectory, ActorId, EntityType, Mention, MentionKind, Span,
@@ -187,7 +188,7 @@ impl Gazetteer {
     ///   capital, not as part of a personal name or a place ("Michael Jordan", "Georgia Tech",
     ///   "Lebanon, Pennsylvania"), and when the document supports it: the actor is also named
     ///   unambiguously, or another actor is named close by.
-    fn resolve(&self, text: &str, candidates: Vec<Candidate>) -> Vec<Resolved> {
+    fn resolve(&self, text: &str, candidates: Vec<Candidate<'_>>) -> Vec<Resolved> {
         let unambiguous = |c: &Candidate| c.targets.len() == 1 && !c.targets[0].ambiguous;
         let supported: HashSet<u32> = candidates
             .iter()
@@ -212,7 +213,8 @@ impl Gazetteer {
             } else {
                 OtherName::No
             };
-            let eligible: Vec<Target> = candidate
+            // On the stack: most candidates have one target.
+            let eligible: SmallVec<[Target; 2]> = candidate
                 .targets
                 .iter()
                 .copied()

@@ -42,9 +42,11 @@ struct Pattern {
 
 /// A match before the document context has picked among its targets.
 #[derive(Debug)]
-pub(crate) struct Candidate {
+pub(crate) struct Candidate<'m> {
     pub span: Span,
-    pub targets: Vec<Target>,
+    /// The matched pattern's targets, borrowed from the matcher: a document has hundreds of
+    /// candidates, and a copy of each list would be an allocation per candidate.
+    pub targets: &'m [Target],
     /// An agent noun right after the match ("forces" in "Iranian forces"): the end of the
     /// extended span and the sector. Applied only if the chosen actor is a country.
     pub agent: Option<(usize, Arc<str>)>,
@@ -397,7 +399,7 @@ impl Matcher {
 
     /// Finds every alias in `text` as a whole token sequence, leftmost-longest. Non-actor
     /// phrases are matched too, and hide what they contain.
-    pub(crate) fn candidates(&self, text: &str) -> Vec<Candidate> {
+    pub(crate) fn candidates(&self, text: &str) -> Vec<Candidate<'_>> {
         // News runs about six bytes a token, many articles fewer: room for one token in four
         // bytes spares most documents a copy of their tokens as the vector grows.
         let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
@@ -434,7 +436,7 @@ impl Matcher {
             let agent = self.agent_noun_after(text, &tokens[next..], span.end, &mut scratch);
             found.push(Candidate {
                 span,
-                targets: pattern.targets.clone(),
+                targets: &pattern.targets,
                 agent,
             });
         }
