@@ -6,9 +6,12 @@
 //! kept in ordered maps, so the finished [`ActorGraph`] lists nodes by id and edges by
 //! (source, target, relation) whatever order documents arrived in.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::{
+    borrow::Cow,
+    collections::{BTreeMap, BTreeSet},
+};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use actorgraph_core::{ActorId, Affiliation, EntityType, Evidence, Modality, Relation};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -262,6 +265,17 @@ struct NodeAccumulator {
     dates: BTreeSet<String>,
 }
 
+impl NodeAccumulator {
+    /// Adds `other`'s counts, documents and dates to these.
+    fn absorb(&mut self, mut other: NodeAccumulator) {
+        self.mention_count += other.mention_count;
+        self.docs.extend(other.docs);
+        // One merge of the two sorted sets, where inserting the dates one by one would search
+        // the set for each: a node of a long archive has thousands.
+        self.dates.append(&mut other.dates);
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 struct AffiliationAccumulator {
     roles: BTreeSet<String>,
@@ -286,7 +300,11 @@ impl DocumentSet {
     }
 
     fn extend(&mut self, other: DocumentSet) {
-        self.0.extend(other.0);
+        if self.0.is_empty() {
+            self.0 = other.0;
+        } else {
+            self.0.extend(other.0);
+        }
     }
 
     fn is_empty(&self) -> bool {
@@ -382,10 +400,10 @@ impl GraphBuilder {
         let renumber =
             |docs: DocumentSet| DocumentSet(docs.0.iter().map(|&d| numbers[d as usize]).collect());
         for (id, node) in other.nodes {
-            let mine = self.nodes.entry(id).or_default();
-            mine.mention_count += node.mention_count;
-            mine.docs.extend(renumber(node.docs));
-            mine.dates.extend(node.dates);
+            self.nodes.entry(id).or_default().absorb(NodeAccumulator {
+                docs: renumber(node.docs),
+                ..node
+            });
         }
         for (key, evidence) in other.relations {
             self.relations.entry(key).or_default().extend(evidence);
@@ -394,7 +412,7 @@ impl GraphBuilder {
             let mine = self.affiliations.entry(key).or_default();
             mine.roles.extend(acc.roles);
             mine.docs.extend(renumber(acc.docs));
-            mine.dates.extend(acc.dates);
+            mine.dates.append(&mut { acc.dates });
             mine.from_data |= acc.from_data;
         }
     }
@@ -416,10 +434,7 @@ impl GraphBuilder {
                 Rollup::None => id,
                 Rollup::Country => country_over(catalog, &id, &acc.dates).unwrap_or(id),
             };
-            let node = nodes.entry(rolled).or_default();
-            node.mention_count += acc.mention_count;
-            node.docs.extend(acc.docs);
-            node.dates.extend(acc.dates);
+            nodes.entry(rolled).or_default().absorb(acc);
         }
 
         let mut keyed: Vec<_> = self.relations.into_iter().collect();
@@ -587,17 +602,36 @@ fn usable_evidence(mut evidence: Vec<Evidence>, min_confidence: f64) -> Vec<Evid
         (&a.doc, a.sentence, a.cue_span, &a.source, &a.target)
             .cmp(&(&b.doc, b.sentence, b.cue_span, &b.source, &b.target))
     });
-    let mut seen = BTreeSet::new();
-    evidence.retain(|e| {
-        seen.insert((
-            e.doc.clone(),
-            e.text.clone(),
-            e.source.clone(),
-            e.target.clone(),
-            e.cue.to_lowercase(),
-        ))
-    });
+    // The same statement twice in a document (a lede repeated, a quote given twice) is one
+    // piece of evidence. Sorted, a document's evidence is contiguous, so repeats are looked for
+    // within each document's run, by keys borrowed from the evidence.
+    let keep: Vec<bool> = {
+        let mut seen: FxHashSet<(&str, &ActorId, &ActorId, Cow<'_, str>)> = FxHashSet::default();
+        evidence
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                if i > 0 && evidence[i - 1].doc != e.doc {
+                    seen.clear();
+                }
+                seen.insert((&e.text, &e.source, &e.target, lower_case(&e.cue)))
+            })
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    evidence.retain(|_| keep.next().unwrap_or(true));
     evidence
+}
+
+/// `text` lower-cased, borrowed where it already is: cues mostly are.
+fn lower_case(text: &str) -> Cow<'_, str> {
+    if !text.is_ascii() {
+        Cow::Owned(text.to_lowercase())
+    } else if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 fn relation_edge(
@@ -765,6 +799,39 @@ mod tests {
                 "ali-abdullah-saleh affiliated_with YEM"
             ]
         );
+    }
+
+    #[test]
+    fn a_statement_repeated_in_a_document_is_one_piece_of_evidence() {
+        let mut repeated = extract("a", "2010-05-01");
+        let first = repeated.evidence[0].clone();
+        let other_statement = Evidence {
+            sentence: 1,
+            text: "Saleh condemned Riyadh again.".to_owned(),
+            ..first.clone()
+        };
+        // The lede repeated further down, its cue capitalized: between the two, another
+        // statement, so the repeat is not the previous piece of evidence.
+        let repeat = Evidence {
+            sentence: 4,
+            cue: "Condemned".to_owned(),
+            ..first.clone()
+        };
+        repeated.evidence.extend([other_statement, repeat]);
+        // The same words in another document are that document's evidence.
+        let elsewhere = extract("b", "2010-05-02");
+        let graph = graph(&[repeated, elsewhere], Rollup::None);
+        let edge = graph
+            .edges()
+            .find(|e| e.kind == EdgeKind::Relation(Relation::Opposes))
+            .unwrap();
+        let kept: Vec<(&str, usize)> = edge
+            .evidence
+            .iter()
+            .map(|e| (e.doc.as_str(), e.sentence))
+            .collect();
+        assert_eq!(kept, [("a", 0), ("a", 1), ("b", 0)]);
+        assert_eq!((edge.evidence_count, edge.article_count), (3, 2));
     }
 
     /// What a graph says, as lines: nodes with their counts and dates, edges with theirs.
