@@ -528,14 +528,27 @@ impl RelationRules {
 fn mentions_by_sentence(
     doc: &DocumentInput<'_>,
     directory: &dyn ActorDirectory,
-) -> Vec<Vec<SentenceMention>> {
-    let mut by_sentence: Vec<Vec<SentenceMention>> = vec![Vec::new(); doc.sentences.len()];
-    for mention in doc.mentions {
-        let Some(list) = by_sentence.get_mut(mention.sentence) else {
-            continue;
-        };
+) -> MentionsBySentence {
+    // One list in sentence order, cut at each sentence's first mention: a vector per sentence
+    // would be an allocation for each that names an actor.
+    let mut order: Vec<&Mention> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.sentence < doc.sentences.len())
+        .collect();
+    // Mentions come in text order, so this finds them sorted; stable, as pushing them into
+    // per-sentence lists kept them.
+    if !order.is_sorted_by_key(|m| m.sentence) {
+        order.sort_by_key(|m| m.sentence);
+    }
+    let mut starts = Vec::with_capacity(doc.sentences.len() + 1);
+    let mut mentions = Vec::with_capacity(order.len());
+    for mention in order {
+        while starts.len() <= mention.sentence {
+            starts.push(mentions.len());
+        }
         let entity_type = directory.entity_type(&mention.actor);
-        list.push(SentenceMention {
+        mentions.push(SentenceMention {
             span: mention.span,
             actor: mention.actor.clone(),
             is_person: entity_type == Some(EntityType::Person),
@@ -547,7 +560,25 @@ fn mentions_by_sentence(
             is_country: entity_type == Some(EntityType::Country),
         });
     }
-    by_sentence
+    starts.resize(doc.sentences.len() + 1, mentions.len());
+    MentionsBySentence { mentions, starts }
+}
+
+/// A document's mentions, with their facts, grouped by sentence.
+struct MentionsBySentence {
+    /// In sentence order.
+    mentions: Vec<SentenceMention>,
+    /// Where each sentence's mentions start in `mentions`, and, last, their count.
+    starts: Vec<usize>,
+}
+
+impl std::ops::Index<usize> for MentionsBySentence {
+    type Output = [SentenceMention];
+
+    /// Sentence `index`'s mentions.
+    fn index(&self, index: usize) -> &[SentenceMention] {
+        &self.mentions[self.starts[index]..self.starts[index + 1]]
+    }
 }
 
 /// "he", "his", "she", "her": the person named last. "his country": that person's country.
