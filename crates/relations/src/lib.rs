@@ -364,7 +364,8 @@ impl RelationRules {
         state: &DocumentState,
         directory: &dyn ActorDirectory,
     ) {
-        if view.flags & (word_flags::THEY | word_flags::PAIR_ANAPHOR_START) == 0 {
+        // A pair phrase needs its last word ("the" that starts many is in most sentences).
+        if view.flags & (word_flags::THEY | word_flags::PAIR_ANAPHOR_END) == 0 {
             return;
         }
         // "the" starts many pair anaphors and most sentences: a phrase can start there only if
