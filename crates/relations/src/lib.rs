@@ -364,7 +364,8 @@ impl RelationRules {
         state: &DocumentState,
         directory: &dyn ActorDirectory,
     ) {
-        // A pair phrase needs its last word ("the" that starts many is in most sentences).
+        // A pair phrase ends on a flagged word; the words that start one ("the") are in most
+        // sentences, so a sentence without an ending word is skipped here.
         if view.flags & (word_flags::THEY | word_flags::PAIR_ANAPHOR_END) == 0 {
             return;
         }

@@ -141,9 +141,8 @@ fn mentions(text: &str) -> Vec<(Span, &'static str, MentionKind)> {
     found
 }
 
-/// Runs the engine on `text` and returns "SOURCE relation TARGET [modality]" lines, sorted, for
-/// every piece of evidence that makes an edge (negated evidence is listed with `!`).
-fn relations(text: &str) -> Vec<String> {
+/// The sentences of `text` and the table's mentions in it, in text order.
+fn sentences_and_mentions(text: &str) -> (Vec<Span>, Vec<Mention>) {
     let found = mentions(text);
     let protected: Vec<Span> = found.iter().map(|m| m.0).collect();
     let sentences = split_sentences(text, &protected);
@@ -159,6 +158,13 @@ fn relations(text: &str) -> Vec<String> {
                 .then(|| "military".into()),
         })
         .collect();
+    (sentences, mentions)
+}
+
+/// Runs the engine on `text` and returns "SOURCE relation TARGET [modality]" lines, sorted, for
+/// every piece of evidence that makes an edge (negated evidence is listed with `!`).
+fn relations(text: &str) -> Vec<String> {
+    let (sentences, mentions) = sentences_and_mentions(text);
     let doc = DocumentInput {
         id: "test",
         date: None,
@@ -381,6 +387,29 @@ fn negation_and_modality() {
         "Israel and Egypt set up a hotline to prevent clashes between the two militaries.",
         &[],
     );
+}
+
+#[test]
+fn mentions_read_alike_whatever_the_order_of_their_sentences() {
+    let text = "Russia and Iran backed Assad. Israel struck Syria, and Turkey condemned Israel.";
+    let (sentences, in_text_order) = sentences_and_mentions(text);
+    let read = |mentions: &[Mention]| {
+        let doc = DocumentInput {
+            id: "t",
+            date: None,
+            text,
+            sentences: &sentences,
+            mentions,
+        };
+        format!("{:?}", rules().extract(&doc, &Directory))
+    };
+    let expected = read(&in_text_order);
+    assert!(expected.contains("Attacks"), "{expected}");
+    // Last sentence first; within a sentence, mentions keep their order.
+    let mut by_last_sentence = in_text_order.clone();
+    by_last_sentence.sort_by_key(|m| std::cmp::Reverse(m.sentence));
+    assert_ne!(by_last_sentence, in_text_order);
+    assert_eq!(read(&by_last_sentence), expected);
 }
 
 #[test]
