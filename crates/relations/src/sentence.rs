@@ -860,26 +860,14 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> (Vec<To
         start: offset(start),
         end: offset(end),
     };
-    let appended = |lower: &mut String, form: &str| {
-        let start = lower.len() as u32;
-        lower.push_str(form);
-        LowerRange {
-            start,
-            end: lower.len() as u32,
-        }
-    };
+    let appended = |lower: &mut String, form: &str| appended_by(lower, |l| l.push_str(form));
     // A word's lower-case form: in place if ASCII, else appended.
     let word_lower = |lower: &mut String, start: usize, end: usize| {
         let word = &text[start..end];
         if word.is_ascii() {
             in_place(start, end)
         } else {
-            let start = lower.len() as u32;
-            push_lower_word(lower, word);
-            LowerRange {
-                start,
-                end: lower.len() as u32,
-            }
+            appended_by(lower, |l| push_lower_word(l, word))
         }
     };
     let mut next_mention = 0;
@@ -1184,6 +1172,17 @@ fn is_apostrophe(c: char) -> bool {
 fn is_possessive_s(rest: &str) -> bool {
     let mut chars = rest.chars();
     matches!(chars.next(), Some('s' | 'S')) && !chars.next().is_some_and(char::is_alphanumeric)
+}
+
+/// Where `push` appends a lower-case form to a view's `lower`.
+#[inline]
+fn appended_by(lower: &mut String, push: impl FnOnce(&mut String)) -> LowerRange {
+    let start = lower.len() as u32;
+    push(lower);
+    LowerRange {
+        start,
+        end: lower.len() as u32,
+    }
 }
 
 /// A word lower-cased, curly apostrophes straightened.
