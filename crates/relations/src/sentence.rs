@@ -855,7 +855,12 @@ fn tokenize(text: &str, sentence: Span, mentions: &[SentenceMention]) -> (Vec<To
     let mut lower = String::with_capacity(sentence.len() + 16);
     lower.push_str(&text[sentence.start..sentence.end]);
     lower.make_ascii_lowercase();
-    let offset = |i: usize| u32::try_from(i - sentence.start).expect("sentences under 4 GiB");
+    assert!(
+        u32::try_from(sentence.len()).is_ok(),
+        "sentences are limited to 4 GiB"
+    );
+    // Checked once above, not for every token: an offset into the sentence fits.
+    let offset = |i: usize| (i - sentence.start) as u32;
     let in_place = |start: usize, end: usize| LowerRange {
         start: offset(start),
         end: offset(end),
@@ -960,19 +965,25 @@ enum CharClass {
 }
 
 /// The character at byte `i` of `text` and its class. Tokenizing asks this of every character
-/// between words: ASCII, and the quotes and dashes of news copy (U+2010 to U+2027, none a space
-/// or a letter), are classed without the Unicode tables.
-#[inline]
+/// between words: ASCII is classed here, inlined; other characters apart.
+#[inline(always)]
 fn char_at(text: &str, i: usize) -> (char, CharClass) {
     let b = text.as_bytes()[i];
-    if b.is_ascii() {
-        let class = match b {
-            b' ' | b'\t'..=b'\r' => CharClass::Space,
-            b if b.is_ascii_alphanumeric() => CharClass::Alphanumeric,
-            _ => CharClass::Other,
-        };
-        return (char::from(b), class);
+    if !b.is_ascii() {
+        return non_ascii_char_at(text, i);
     }
+    let class = match b {
+        b' ' | b'\t'..=b'\r' => CharClass::Space,
+        b if b.is_ascii_alphanumeric() => CharClass::Alphanumeric,
+        _ => CharClass::Other,
+    };
+    (char::from(b), class)
+}
+
+/// [`char_at`] for a character that is not ASCII. The quotes and dashes of news copy (U+2010
+/// to U+2027, none a space or a letter) are classed without the Unicode tables.
+#[inline(never)]
+fn non_ascii_char_at(text: &str, i: usize) -> (char, CharClass) {
     let c = text[i..].chars().next().expect("on a char boundary");
     let class = if ('\u{2010}'..='\u{2027}').contains(&c) {
         CharClass::Other
