@@ -408,11 +408,12 @@ impl GraphBuilder {
         for (key, evidence) in other.relations {
             self.relations.entry(key).or_default().extend(evidence);
         }
-        for (key, acc) in other.affiliations {
+        for (key, mut acc) in other.affiliations {
             let mine = self.affiliations.entry(key).or_default();
-            mine.roles.extend(acc.roles);
+            // Sorted sets merged at once, as a node's dates are (`NodeAccumulator::absorb`).
+            mine.roles.append(&mut acc.roles);
             mine.docs.extend(renumber(acc.docs));
-            mine.dates.append(&mut { acc.dates });
+            mine.dates.append(&mut acc.dates);
             mine.from_data |= acc.from_data;
         }
     }
